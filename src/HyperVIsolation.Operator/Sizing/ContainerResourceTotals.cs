@@ -1,0 +1,72 @@
+using System.Globalization;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Sizing;
+
+/// <summary>
+/// The containers' cpu and memory summed for the VM: per container the limit, else the request.
+/// CPU is rounded up to whole millicores and memory up to whole MiB, so a VM is never too small.
+/// </summary>
+internal sealed record ContainerResourceTotals(
+    bool HasCpu,
+    long CpuMillicores,
+    long? CpuLimitMillicores,
+    long MemoryMiB,
+    IReadOnlyList<VmSizingFailure> Problems)
+{
+    private const decimal BytesPerMiB = 1024m * 1024m;
+
+    public static ContainerResourceTotals From(IReadOnlyList<ContainerResourceRequirements> containers)
+    {
+        var problems = new List<VmSizingFailure>();
+        decimal cpuCores = 0, memoryBytes = 0, cpuLimitCores = 0;
+        var hasCpu = false;
+        var everyContainerLimitsCpu = containers.Count > 0;
+        foreach (var container in containers)
+        {
+            var cpu = Amount(container, "cpu", problems);
+            var memory = Amount(container, "memory", problems);
+            hasCpu |= cpu is not null;
+            cpuCores += cpu ?? 0;
+            memoryBytes += memory ?? 0;
+            var cpuLimit = Quantity(container.Limits, "cpu");
+            everyContainerLimitsCpu &= cpuLimit is not null;
+            cpuLimitCores += cpuLimit?.ToDecimal() ?? 0;
+        }
+
+        return new ContainerResourceTotals(
+            hasCpu,
+            CeilingToLong(cpuCores * 1000),
+            everyContainerLimitsCpu ? CeilingToLong(cpuLimitCores * 1000) : null,
+            CeilingToLong(memoryBytes / BytesPerMiB),
+            problems);
+    }
+
+    private static decimal? Amount(ContainerResourceRequirements container, string resource, List<VmSizingFailure> problems)
+    {
+        var fromLimit = Quantity(container.Limits, resource) is not null;
+        var quantity = Quantity(container.Limits, resource) ?? Quantity(container.Requests, resource);
+        if (quantity is null)
+        {
+            return null;
+        }
+
+        var value = quantity.ToDecimal();
+        if (value >= 0)
+        {
+            return value;
+        }
+
+        var field = $"{container.FieldPath}.resources.{(fromLimit ? "limits" : "requests")}.{resource}";
+        problems.Add(new VmSizingFailure(
+            VmSizingFailureReason.InvalidResources,
+            field,
+            string.Create(CultureInfo.InvariantCulture, $"{field} is negative ({value}); resource amounts must be 0 or more.")));
+        return null;
+    }
+
+    private static ResourceQuantity? Quantity(IReadOnlyDictionary<string, ResourceQuantity>? amounts, string resource) =>
+        amounts is not null && amounts.TryGetValue(resource, out var quantity) ? quantity : null;
+
+    private static long CeilingToLong(decimal value) => (long)decimal.Ceiling(value);
+}

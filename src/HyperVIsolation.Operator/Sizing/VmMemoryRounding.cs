@@ -1,0 +1,8 @@
+namespace HyperVIsolation.Operator.Sizing;
+
+/// <summary>VM memory arithmetic shared by sizing and cap checks.</summary>
+internal static class VmMemoryRounding
+{
+    /// <summary>hcsshim rounds odd VM memory up to even; do it first so caps and status see the real value.</summary>
+    public static long RoundUpToEven(long memoryMiB) => memoryMiB + (memoryMiB & 1);
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using HyperVIsolation.Api;
+using HyperVIsolation.Api.V1Alpha1;
+
+namespace HyperVIsolation.Operator.Sizing;
+
+/// <summary>
+/// Sizes a pod's utility VM from its containers' resources, the guest OS footprint of its flavor,
+/// explicit overrides and the covering policies. Memory: override, else the containers' memory
+/// plus the footprint, else the policy default, else the larger of hcsshim's 1024 MiB and the
+/// footprint plus 256 MiB; always even. Processors: override, else the containers' cpu rounded up
+/// to whole cores (at least 1), else the policy default, else 2. A processor limit keeps the VM
+/// to the containers' cpu limits when they are below its whole processors. Pure.
+/// </summary>
+/// <param name="footprints">Guest OS footprints per flavor.</param>
+public sealed class VmSizer(GuestOsFootprints footprints)
+{
+    /// <summary>Memory a VM gets above its guest OS when no container or policy says how much.</summary>
+    public const long HeadroomMiB = 256;
+
+    private const int FullProcessorLimit = 100000;
+
+    /// <summary>The RuntimeClass overhead of a flavor (its guest OS footprint).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="flavor"/> is Auto.</exception>
+    public RuntimeClassOverhead OverheadFor(OsFlavor flavor) => RuntimeClassOverhead.For(footprints.For(flavor));
+
+    /// <summary>Sizes the VM, or returns every cap or rule the result would break.</summary>
+    /// <param name="containers">The pod's containers' requests and limits.</param>
+    /// <param name="flavor">The resolved OS flavor (not Auto).</param>
+    /// <param name="overrides">Explicit VM settings, if any.</param>
+    /// <param name="policy">The covering policies combined, or <see langword="null"/> when none covers the pod.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="flavor"/> is Auto.</exception>
+    public VmSizingResult Size(
+        IReadOnlyList<ContainerResourceRequirements> containers,
+        OsFlavor flavor,
+        UtilityVmOverrides? overrides,
+        EffectiveVmSizePolicy? policy)
+    {
+        ArgumentNullException.ThrowIfNull(containers);
+        var footprint = footprints.For(flavor);
+        var totals = ContainerResourceTotals.From(containers);
+        if (totals.Problems.Count > 0)
+        {
+            return VmSizingResult.Fail(totals.Problems);
+        }
+
+        var containersField = ContainersField(containers);
+        var memory = Memory(totals, footprint, overrides, policy, containersField);
+        var processors = Processors(totals, overrides, policy, containersField);
+        var failures = CapFailures(memory, processors, overrides, policy);
+        if (failures.Count > 0)
+        {
+            return VmSizingResult.Fail(failures);
+        }
+
+        var size = new VmSize(
+            memory.Value,
+            processors.Value,
+            overrides?.ProcessorLimit ?? ProcessorLimit(totals.CpuLimitMillicores, processors.Value),
+            overrides?.ProcessorWeight,
+            overrides?.StorageIopsMaximum,
+            overrides?.StorageBandwidthMaximum,
+            overrides?.AllowOvercommit);
+        return VmSizingResult.Success(new VmSizing(size, size.ToPodAnnotations(), size.Summary, RuntimeClassOverhead.For(footprint)));
+    }
+
+    private static SizedValue<long> Memory(
+        ContainerResourceTotals totals, GuestOsFootprint footprint, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy, string containersField)
+    {
+        if (overrides?.MemoryMiB is { } requested)
+        {
+            return Overridden(VmMemoryRounding.RoundUpToEven(requested), requested, VmSizeCaps.MemoryField);
+        }
+
+        if (totals.MemoryMiB > 0)
+        {
+            var sum = totals.MemoryMiB + footprint.MemoryMiB;
+            return new SizedValue<long>(
+                VmMemoryRounding.RoundUpToEven(sum),
+                containersField,
+                Invariant($"The VM memory computed from the containers' memory ({totals.MemoryMiB} MiB plus {footprint.MemoryMiB} MiB for the guest OS) is {VmMemoryRounding.RoundUpToEven(sum)} MiB"));
+        }
+
+        var fallback = policy?.DefaultMemoryMiB ?? Math.Max(HcsAnnotations.DefaultMemoryMb, footprint.MemoryMiB + HeadroomMiB);
+        return new SizedValue<long>(
+            VmMemoryRounding.RoundUpToEven(fallback),
+            VmSizeCaps.MemoryField,
+            Invariant($"The default VM memory is {VmMemoryRounding.RoundUpToEven(fallback)} MiB"));
+    }
+
+    private static SizedValue<int> Processors(
+        ContainerResourceTotals totals, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy, string containersField)
+    {
+        if (overrides?.ProcessorCount is { } requested)
+        {
+            return new SizedValue<int>(requested, VmSizeCaps.ProcessorCountField, Invariant($"{VmSizeCaps.ProcessorCountField} is {requested}"));
+        }
+
+        if (totals.HasCpu)
+        {
+            var cores = (int)Math.Max(1, (totals.CpuMillicores + 999) / 1000);
+            return new SizedValue<int>(
+                cores,
+                containersField,
+                Invariant($"The VM processor count computed from the containers' cpu ({totals.CpuMillicores}m) is {cores}"));
+        }
+
+        var fallback = policy?.DefaultProcessorCount ?? HcsAnnotations.DefaultProcessorCount;
+        return new SizedValue<int>(fallback, VmSizeCaps.ProcessorCountField, Invariant($"The default VM processor count is {fallback}"));
+    }
+
+    private static List<VmSizingFailure> CapFailures(
+        SizedValue<long> memory, SizedValue<int> processors, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy)
+    {
+        var failures = new List<VmSizingFailure>();
+        if (VmSizeCaps.CheckMemory(memory.Value, memory.Field, memory.Subject, policy) is { } memoryFailure)
+        {
+            failures.Add(memoryFailure);
+        }
+
+        if (VmSizeCaps.CheckProcessorCount(processors.Value, processors.Field, processors.Subject, policy) is { } processorFailure)
+        {
+            failures.Add(processorFailure);
+        }
+
+        if (VmSizeCaps.CheckOvercommit(overrides?.AllowOvercommit, policy) is { } overcommitFailure)
+        {
+            failures.Add(overcommitFailure);
+        }
+
+        return failures;
+    }
+
+    /// <summary>
+    /// When the containers' cpu limits add up to less than the VM's whole processors, cap the VM at
+    /// that share (limit x 100000 / processors, rounded up) so the VM cannot use more than the pod
+    /// may. Only when every container has a cpu limit: one unlimited container leaves the VM uncapped.
+    /// </summary>
+    private static int? ProcessorLimit(long? cpuLimitMillicores, int processorCount)
+    {
+        if (cpuLimitMillicores is not { } limit || limit >= processorCount * 1000L)
+        {
+            return null;
+        }
+
+        var share = ((limit * FullProcessorLimit) + (processorCount * 1000L) - 1) / (processorCount * 1000L);
+        return (int)Math.Clamp(share, 1, FullProcessorLimit);
+    }
+
+    /// <summary>"spec.template.containers" for a workload, "spec.containers" for a pod.</summary>
+    private static string ContainersField(IReadOnlyList<ContainerResourceRequirements> containers)
+    {
+        var path = containers.Count > 0 ? containers[0].FieldPath : "spec.template.containers";
+        var bracket = path.IndexOf('[', StringComparison.Ordinal);
+        return bracket < 0 ? path : path[..bracket];
+    }
+
+    private static SizedValue<long> Overridden(long applied, long requested, string field) =>
+        new(applied, field, applied == requested
+            ? Invariant($"{field} is {requested} MiB")
+            : Invariant($"{field} is {requested} MiB ({applied} MiB once rounded up to even)"));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record SizedValue<T>(T Value, string Field, string Subject);
+}
