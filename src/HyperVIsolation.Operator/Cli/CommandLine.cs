@@ -5,11 +5,15 @@ internal static class CommandLine
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        await Task.CompletedTask;
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             await stdout.WriteLineAsync(Usage.AsMemory(), cancellationToken);
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == ManifestsCommand.Name)
+        {
+            return await ManifestsCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
         }
 
         await stderr.WriteLineAsync($"unknown command '{args[0]}'.\n{Usage}".AsMemory(), cancellationToken);
@@ -20,6 +24,6 @@ internal static class CommandLine
         usage: hyperv-isolation <command> [options]
 
         commands:
-          manifests --output <dir>   write the CustomResourceDefinitions generated from the API types
+          manifests --output <dir> [--chart <dir>]   write the CustomResourceDefinitions generated from the API types
         """;
 }
