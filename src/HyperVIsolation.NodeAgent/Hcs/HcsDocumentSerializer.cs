@@ -26,7 +26,7 @@ public static class HcsDocumentSerializer
         }
         catch (JsonException ex)
         {
-            throw new HcsException($"HCS document {typeof(T).Name} is not valid JSON: {ex.Message}", ex);
+            throw new HcsException($"Parse {typeof(T).Name} ({ex.Message})", HcsErrorCodes.InvalidJson, json);
         }
     }
 
