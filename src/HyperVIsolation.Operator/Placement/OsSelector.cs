@@ -44,28 +44,14 @@ public static class OsSelector
         return failure ?? Decide(context, version);
     }
 
-    private static string? FindSpecProblem(OsSelection os, IReadOnlyList<WorkloadContainer> containers)
-    {
-        var capabilities = Capabilities(os);
-        if (os.Flavor == OsFlavor.NanoServer && capabilities.Count > 0)
-        {
-            return $"Nano Server cannot provide {EnglishList.Join(capabilities.Select(capability => capability.ToString()))}; use flavor ServerCore or Auto.";
-        }
-
-        if (os.Flavor == OsFlavor.Server && os.Version == WindowsVersion.Ltsc2019)
-        {
-            return "The full Server image does not exist for ltsc2019; use ltsc2022 or later, or flavor ServerCore.";
-        }
-
-        return ContainerImageRules.FindShapeProblem(containers);
-    }
-
-    private static List<OsCapability> Capabilities(OsSelection os) =>
-        (os.Capabilities ?? []).Distinct().Order().ToList();
+    private static string? FindSpecProblem(OsSelection os, IReadOnlyList<WorkloadContainer> containers) =>
+        OsSpecRules.NanoServerCapabilityProblem(os)
+        ?? OsSpecRules.ServerVersionProblem(os)
+        ?? ContainerImageRules.FindShapeProblem(containers);
 
     private static OsFlavor ResolveFlavor(OsSelection os) => os.Flavor switch
     {
-        OsFlavor.Auto => Capabilities(os).Count > 0 ? OsFlavor.ServerCore : OsFlavor.NanoServer,
+        OsFlavor.Auto => OsSpecRules.Capabilities(os).Count > 0 ? OsFlavor.ServerCore : OsFlavor.NanoServer,
         _ => os.Flavor,
     };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Sizing;
@@ -61,7 +60,7 @@ internal sealed record ContainerResourceTotals(
         problems.Add(new VmSizingFailure(
             VmSizingFailureReason.InvalidResources,
             field,
-            string.Create(CultureInfo.InvariantCulture, $"{field} is negative ({value}); resource amounts must be 0 or more.")));
+            $"{field} is negative; resource amounts must be 0 or more."));
         return null;
     }
 

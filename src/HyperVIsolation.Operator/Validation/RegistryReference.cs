@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace HyperVIsolation.Operator.Validation;
+
+/// <summary>
+/// An allowed-registry entry: <c>host[:port][/path]</c> with no scheme, tag or digest, for example
+/// <c>mcr.microsoft.com/windows</c> or <c>registry.local:5000/team</c>. Path components follow the
+/// OCI distribution grammar (lower case, separators <c>.</c>, <c>_</c>, <c>__</c>, <c>-</c>).
+/// </summary>
+internal static partial class RegistryReference
+{
+    private const string Example = "for example mcr.microsoft.com/windows or registry.local:5000/team";
+
+    /// <summary>Why the entry is malformed, or <see langword="null"/> when it is well formed.</summary>
+    public static string? FindProblem(string? registry)
+    {
+        if (string.IsNullOrWhiteSpace(registry))
+        {
+            return $"The registry is empty; give a host, {Example}.";
+        }
+
+        if (registry.Contains("://", StringComparison.Ordinal))
+        {
+            return $"'{registry}' has a scheme; write the registry without it, {Example}.";
+        }
+
+        if (registry.Any(char.IsWhiteSpace))
+        {
+            return $"'{registry}' contains spaces; write it as host[:port][/path], {Example}.";
+        }
+
+        var match = Pattern().Match(registry);
+        if (!match.Success)
+        {
+            return $"'{registry}' is not host[:port][/path]; {Example}.";
+        }
+
+        return match.Groups["port"].Success && !IsPort(match.Groups["port"].Value)
+            ? $"'{registry}' has port {match.Groups["port"].Value}, which is not between 1 and 65535."
+            : null;
+    }
+
+    private static bool IsPort(string digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535;
+
+    [GeneratedRegex(
+        @"^(?<host>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(?<port>[0-9]{1,5}))?(?<path>(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
