@@ -1,0 +1,118 @@
+using System.Net;
+using HyperVIsolation.LocalApiServer.CustomResources;
+using HyperVIsolation.LocalApiServer.GarbageCollection;
+using HyperVIsolation.LocalApiServer.Http;
+using HyperVIsolation.LocalApiServer.OpenApi;
+using HyperVIsolation.LocalApiServer.Resources;
+using HyperVIsolation.LocalApiServer.Security;
+using HyperVIsolation.LocalApiServer.Storage;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HyperVIsolation.LocalApiServer.Hosting;
+
+/// <summary>
+/// An in-process Kubernetes API server on loopback that KubernetesClient, kubectl and Helm accept:
+/// Kestrel with a generated CA, bearer-token auth and a generated kubeconfig.
+/// </summary>
+public sealed class LocalApiServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly GarbageCollector collector;
+    private readonly ServerCertificates? certificates;
+
+    private LocalApiServer(WebApplication app, GarbageCollector collector, ServerCertificates? certificates, ObjectStore store, Uri baseUri, string kubeconfigPath)
+    {
+        this.app = app;
+        this.collector = collector;
+        this.certificates = certificates;
+        Store = store;
+        BaseUri = baseUri;
+        KubeconfigPath = kubeconfigPath;
+    }
+
+    /// <summary>URL of the server, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Path of the generated kubeconfig.</summary>
+    public string KubeconfigPath { get; }
+
+    /// <summary>The object store (tests use it to compact history or drop watches).</summary>
+    public ObjectStore Store { get; }
+
+    /// <summary>Starts a server; throws <see cref="ArgumentException"/> listing every invalid option.</summary>
+    public static async Task<LocalApiServer> StartAsync(LocalApiServerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
+        var token = options.Token ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        var directory = options.WorkingDirectory ?? Directory.CreateTempSubdirectory("hyperv-isolation-apiserver-").FullName;
+        var certificates = options.UseHttps ? ServerCertificates.Generate(options.Clock) : null;
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalApiServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+        {
+            if (certificates is not null)
+            {
+                listen.UseHttps(certificates.Serving);
+            }
+        }));
+        var app = builder.Build();
+
+        var store = new ObjectStore(options.WatchHistoryCapacity);
+        var catalog = new ResourceCatalog();
+        var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
+        var tables = new TableConverter(options.Clock);
+        var reads = new ResourceReads(store, tables, new WatchStreamer(store, tables, options.BookmarkInterval));
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        var handler = new KubernetesApiHandler(
+            catalog, reads, new ResourceWrites(lifecycle, reads), new DiscoveryDocuments(catalog), new OpenApiDocuments(catalog), token, loggers.CreateLogger<KubernetesApiHandler>());
+        app.Run(handler.HandleAsync);
+
+        SeedNamespaces(lifecycle, catalog);
+        var collector = new GarbageCollector(lifecycle, catalog, options.GarbageCollectionInterval, loggers.CreateLogger<GarbageCollector>());
+        collector.Start();
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        var baseUri = new Uri($"{(certificates is null ? "http" : "https")}://127.0.0.1:{port}/");
+        var kubeconfig = Path.Combine(directory, "kubeconfig");
+        await KubeconfigFile.WriteAsync(kubeconfig, baseUri, certificates?.AuthorityPem, token, cancellationToken);
+        return new LocalApiServer(app, collector, certificates, store, baseUri, kubeconfig);
+    }
+
+    /// <summary>A KubernetesClient configured from the generated kubeconfig.</summary>
+    public Kubernetes CreateClient() =>
+        new(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Store.CloseAllWatches();
+        await collector.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        certificates?.Dispose();
+    }
+
+    private static void SeedNamespaces(ObjectLifecycle lifecycle, ResourceCatalog catalog)
+    {
+        var namespaces = catalog.Find(string.Empty, "v1", "namespaces")!;
+        foreach (var name in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
+        {
+            lifecycle.Create(namespaces, string.Empty, new System.Text.Json.Nodes.JsonObject { ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = name } }, WriteContext.Default);
+        }
+    }
+}

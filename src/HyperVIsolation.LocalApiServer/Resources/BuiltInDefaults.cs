@@ -1,0 +1,83 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using HyperVIsolation.LocalApiServer.Storage;
+
+namespace HyperVIsolation.LocalApiServer.Resources;
+
+/// <summary>
+/// The few defaults of built-in kinds that clients rely on: namespace phase and finalizer, pod phase,
+/// service cluster IP, secret <c>stringData</c> folded into <c>data</c>.
+/// </summary>
+public sealed class BuiltInDefaults : IWriteHook
+{
+    private int nextServiceAddress = 10;
+
+    /// <inheritdoc />
+    public void Prepare(ResourceDefinition resource, JsonObject obj, JsonObject? current, WriteContext context)
+    {
+        switch (resource.StorageKey)
+        {
+            case "namespaces" when current is null:
+                obj["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
+                obj["status"] = new JsonObject { ["phase"] = "Active" };
+                break;
+            case "pods" when current is null:
+                var podStatus = obj["status"] as JsonObject ?? [];
+                podStatus["phase"] ??= "Pending";
+                obj["status"] = podStatus;
+                break;
+            case "services":
+                DefaultService(obj, current);
+                break;
+            case "secrets":
+                FoldStringData(obj);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Written(ResourceDefinition resource, JsonObject stored)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Removed(ResourceDefinition resource, JsonObject removed)
+    {
+    }
+
+    private void DefaultService(JsonObject obj, JsonObject? current)
+    {
+        var spec = obj["spec"] as JsonObject ?? [];
+        obj["spec"] = spec;
+        spec["type"] ??= "ClusterIP";
+        if (spec["type"]?.ToString() == "ExternalName" || spec["clusterIP"] is not null)
+        {
+            return;
+        }
+
+        var existing = current?["spec"]?["clusterIP"]?.ToString();
+        var address = existing ?? $"10.96.{(nextServiceAddress / 250) % 250}.{(Interlocked.Increment(ref nextServiceAddress) % 250) + 1}";
+        spec["clusterIP"] = address;
+        spec["clusterIPs"] = new JsonArray(address);
+    }
+
+    private static void FoldStringData(JsonObject obj)
+    {
+        if (obj["stringData"] is not JsonObject stringData)
+        {
+            return;
+        }
+
+        var data = obj["data"] as JsonObject ?? [];
+        foreach (var (key, value) in stringData)
+        {
+            data[key] = Convert.ToBase64String(Encoding.UTF8.GetBytes(value?.ToString() ?? string.Empty));
+        }
+
+        obj["data"] = data;
+        obj.Remove("stringData");
+        obj["type"] ??= "Opaque";
+    }
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HyperVIsolation.LocalApiServer.Errors;
+
+namespace HyperVIsolation.LocalApiServer.Storage;
+
+/// <summary>
+/// In-memory versioned object store: objects per resource keyed by namespace/name, one global
+/// monotonic resource version, a bounded change history (for watch replay and paginated snapshots)
+/// and live watch subscriptions. Stored objects are never mutated; callers get clones.
+/// </summary>
+public sealed class ObjectStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, SortedDictionary<string, JsonObject>> tables = new(StringComparer.Ordinal);
+    private readonly LinkedList<StoredEvent> history = new();
+    private readonly List<WatchSubscription> watchers = [];
+    private readonly int historyCapacity;
+    private long resourceVersion;
+    private long compactedThrough;
+
+    /// <summary>Creates a store keeping at most <paramref name="historyCapacity"/> changes.</summary>
+    public ObjectStore(int historyCapacity) => this.historyCapacity = Math.Max(1, historyCapacity);
+
+    /// <summary>Raised after every change, outside the store lock (used to wake the garbage collector).</summary>
+    public event Action? Changed;
+
+    /// <summary>Latest resource version handed out.</summary>
+    public long CurrentResourceVersion
+    {
+        get
+        {
+            lock (gate)
+            {
+                return resourceVersion;
+            }
+        }
+    }
+
+    /// <summary>Reads one object (a clone), or null.</summary>
+    public JsonObject? Get(string resource, string ns, string name)
+    {
+        lock (gate)
+        {
+            return Table(resource).TryGetValue(ObjectKey.Of(ns, name), out var found) ? (JsonObject)found.DeepClone() : null;
+        }
+    }
+
+    /// <summary>Reads every object of a resource (clones), optionally in one namespace.</summary>
+    public IReadOnlyList<JsonObject> All(string resource, string? ns = null)
+    {
+        lock (gate)
+        {
+            return Table(resource).Values.Where(o => ns is null || NamespaceOf(o) == ns).Select(o => (JsonObject)o.DeepClone()).ToList();
+        }
+    }
+
+    /// <summary>Storage keys of every resource that holds objects.</summary>
+    public IReadOnlyList<string> Resources()
+    {
+        lock (gate)
+        {
+            return tables.Where(t => t.Value.Count > 0).Select(t => t.Key).ToList();
+        }
+    }
+
+    /// <summary>Lists objects matching <paramref name="filter"/>, paginated at a consistent snapshot.</summary>
+    public ListPage List(string resource, string? ns, Func<JsonObject, bool> filter, int? limit, ContinueToken? from)
+    {
+        lock (gate)
+        {
+            var snapshotVersion = from?.ResourceVersion ?? resourceVersion;
+            var source = from is null || from.ResourceVersion == resourceVersion
+                ? Table(resource)
+                : SnapshotAt(resource, from.ResourceVersion);
+            var matching = source
+                .Where(p => from is null || string.CompareOrdinal(p.Key, from.StartAfter) > 0)
+                .Where(p => ns is null || NamespaceOf(p.Value) == ns)
+                .Where(p => filter(p.Value))
+                .ToList();
+            if (limit is not > 0 || matching.Count <= limit)
+            {
+                return new ListPage(matching.Select(p => (JsonObject)p.Value.DeepClone()).ToList(), snapshotVersion, null, null);
+            }
+
+            var page = matching.Take(limit.Value).ToList();
+            var token = new ContinueToken(snapshotVersion, page[^1].Key).Encode();
+            return new ListPage(page.Select(p => (JsonObject)p.Value.DeepClone()).ToList(), snapshotVersion, token, matching.Count - limit.Value);
+        }
+    }
+
+    /// <summary>Stores a new object; 409 AlreadyExists when the key is taken.</summary>
+    public JsonObject Create(string resource, string group, JsonObject obj)
+    {
+        JsonObject stored;
+        lock (gate)
+        {
+            var (ns, name) = (NamespaceOf(obj), NameOf(obj));
+            var table = Table(resource);
+            if (table.ContainsKey(ObjectKey.Of(ns, name)))
+            {
+                throw ApiErrors.AlreadyExists(group, resource.Split('.')[0], name);
+            }
+
+            stored = Stamp(obj);
+            table[ObjectKey.Of(ns, name)] = stored;
+            Record(new StoredEvent("ADDED", resource, ns, name, resourceVersion, stored, null));
+        }
+
+        Changed?.Invoke();
+        return (JsonObject)stored.DeepClone();
+    }
+
+    /// <summary>
+    /// Replaces an object atomically: <paramref name="mutate"/> receives a clone of the current object
+    /// and returns the new one (or throws). When <paramref name="remove"/> says so, the object is deleted instead.
+    /// </summary>
+    public JsonObject Update(string resource, string group, string ns, string name, Func<JsonObject, JsonObject> mutate, Func<JsonObject, bool> remove)
+    {
+        JsonObject result;
+        lock (gate)
+        {
+            var table = Table(resource);
+            var key = ObjectKey.Of(ns, name);
+            if (!table.TryGetValue(key, out var current))
+            {
+                throw ApiErrors.NotFound(group, resource.Split('.')[0], name);
+            }
+
+            var updated = mutate((JsonObject)current.DeepClone());
+            if (remove(updated))
+            {
+                result = Remove(resource, table, key, current, updated);
+            }
+            else if (JsonNode.DeepEquals(Unversioned(updated), Unversioned(current)))
+            {
+                // A no-op write keeps the resource version, as kube-apiserver does.
+                return (JsonObject)current.DeepClone();
+            }
+            else
+            {
+                result = Stamp(updated);
+                table[key] = result;
+                Record(new StoredEvent("MODIFIED", resource, ns, name, resourceVersion, result, current));
+            }
+        }
+
+        Changed?.Invoke();
+        return (JsonObject)result.DeepClone();
+    }
+
+    /// <summary>Removes an object; returns its last state (with the deletion's version) or null when absent.</summary>
+    public JsonObject? Delete(string resource, string ns, string name)
+    {
+        JsonObject? result;
+        lock (gate)
+        {
+            var table = Table(resource);
+            var key = ObjectKey.Of(ns, name);
+            result = table.TryGetValue(key, out var current) ? Remove(resource, table, key, current, current) : null;
+        }
+
+        if (result is not null)
+        {
+            Changed?.Invoke();
+        }
+
+        return (JsonObject?)result?.DeepClone();
+    }
+
+    /// <summary>
+    /// Starts a watch. With <paramref name="fromVersion"/> every change after it is replayed first
+    /// (410 Expired when it was compacted); without it, the current objects arrive as ADDED events.
+    /// </summary>
+    public WatchSubscription Watch(string resource, string? ns, long? fromVersion)
+    {
+        lock (gate)
+        {
+            var subscription = new WatchSubscription(resource, ns, Detach);
+            if (fromVersion is { } from)
+            {
+                if (from < compactedThrough)
+                {
+                    throw ApiErrors.Expired($"too old resource version: {from} ({compactedThrough + 1})");
+                }
+
+                foreach (var change in history.Where(e => e.ResourceVersion > from && subscription.Accepts(e)))
+                {
+                    subscription.Events.Writer.TryWrite(change);
+                }
+            }
+            else
+            {
+                foreach (var obj in Table(resource).Values.Where(o => ns is null || NamespaceOf(o) == ns))
+                {
+                    subscription.Events.Writer.TryWrite(new StoredEvent("ADDED", resource, NamespaceOf(obj), NameOf(obj), VersionOf(obj), obj, null));
+                }
+            }
+
+            watchers.Add(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>Drops the whole change history: older versions then answer 410 Expired.</summary>
+    public void CompactHistory()
+    {
+        lock (gate)
+        {
+            history.Clear();
+            compactedThrough = resourceVersion;
+        }
+    }
+
+    /// <summary>Ends every live watch (clients see the stream close and re-watch).</summary>
+    public void CloseAllWatches()
+    {
+        lock (gate)
+        {
+            foreach (var watcher in watchers)
+            {
+                watcher.Events.Writer.TryComplete();
+            }
+
+            watchers.Clear();
+        }
+    }
+
+    private static JsonObject Unversioned(JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        (copy["metadata"] as JsonObject)?.Remove("resourceVersion");
+        return copy;
+    }
+
+    private JsonObject Remove(string resource, SortedDictionary<string, JsonObject> table, string key, JsonObject current, JsonObject last)
+    {
+        table.Remove(key);
+        var deleted = Stamp(last);
+        Record(new StoredEvent("DELETED", resource, NamespaceOf(current), NameOf(current), resourceVersion, deleted, current));
+        return deleted;
+    }
+
+    private JsonObject Stamp(JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        resourceVersion++;
+        var metadata = copy["metadata"] as JsonObject ?? [];
+        copy["metadata"] = metadata;
+        metadata["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
+        return copy;
+    }
+
+    private void Record(StoredEvent change)
+    {
+        history.AddLast(change);
+        while (history.Count > historyCapacity)
+        {
+            compactedThrough = history.First!.Value.ResourceVersion;
+            history.RemoveFirst();
+        }
+
+        foreach (var watcher in watchers.Where(w => w.Accepts(change)))
+        {
+            watcher.Events.Writer.TryWrite(change);
+        }
+    }
+
+    // Rebuilds a resource's table as it was at a past version by undoing newer changes.
+    private SortedDictionary<string, JsonObject> SnapshotAt(string resource, long version)
+    {
+        if (version < compactedThrough)
+        {
+            throw ApiErrors.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
+        }
+
+        var snapshot = new SortedDictionary<string, JsonObject>(Table(resource), StringComparer.Ordinal);
+        for (var node = history.Last; node is not null && node.Value.ResourceVersion > version; node = node.Previous)
+        {
+            var change = node.Value;
+            if (change.Resource != resource)
+            {
+                continue;
+            }
+
+            var key = ObjectKey.Of(change.Namespace, change.Name);
+            if (change.Previous is null)
+            {
+                snapshot.Remove(key);
+            }
+            else
+            {
+                snapshot[key] = change.Previous;
+            }
+        }
+
+        return snapshot;
+    }
+
+    private void Detach(WatchSubscription subscription)
+    {
+        lock (gate)
+        {
+            watchers.Remove(subscription);
+        }
+    }
+
+    private SortedDictionary<string, JsonObject> Table(string resource)
+    {
+        if (!tables.TryGetValue(resource, out var table))
+        {
+            table = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+            tables[resource] = table;
+        }
+
+        return table;
+    }
+
+    private static string NamespaceOf(JsonObject obj) => obj["metadata"]?["namespace"]?.GetValue<string>() ?? string.Empty;
+
+    private static string NameOf(JsonObject obj) => obj["metadata"]?["name"]?.GetValue<string>() ?? string.Empty;
+
+    private static long VersionOf(JsonObject obj) =>
+        long.TryParse(obj["metadata"]?["resourceVersion"]?.GetValue<string>(), CultureInfo.InvariantCulture, out var rv) ? rv : 0;
+}
