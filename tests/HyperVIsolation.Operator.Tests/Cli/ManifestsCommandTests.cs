@@ -34,6 +34,15 @@ public sealed class ManifestsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_OutputWithTrailingSlash_ChartStillBesideIt()
+    {
+        var exit = await RunAsync("manifests", "--output", Path.Combine(_repository, "config") + Path.DirectorySeparatorChar);
+
+        exit.Should().Be(0, _stderr.ToString());
+        Directory.GetFiles(Path.Combine(_repository, "charts", "hyperv-isolation", "crds")).Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task RunAsync_ChartOption_WritesIntoThatChart()
     {
         var chart = Path.Combine(_repository, "elsewhere", "my-chart");

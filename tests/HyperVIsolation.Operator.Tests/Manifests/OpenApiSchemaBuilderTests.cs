@@ -122,8 +122,8 @@ public sealed class OpenApiSchemaBuilderTests
     [Fact]
     public void Generate_ChangedValidationAttribute_DifferentYaml()
     {
-        var original = Render(typeof(Widget));
-        var changed = Render(typeof(WidgetWithLargerSize));
+        var original = Render(typeof(Gadget));
+        var changed = Render(typeof(GadgetWithLargerSize));
 
         changed.Should().NotBe(original);
         changed.Replace("maximum: 20", "maximum: 10", StringComparison.Ordinal).Should().Be(original);
@@ -163,15 +163,6 @@ public sealed class OpenApiSchemaBuilderTests
     {
         /// <summary>Desired widget.</summary>
         public WidgetSpec? Spec { get; set; }
-    }
-
-    /// <summary>A widget.</summary>
-    [KubernetesEntity(Group = "test.example.com", ApiVersion = "v1", Kind = "Widget", PluralName = "widgets")]
-    [CustomResource]
-    private sealed class WidgetWithLargerSize
-    {
-        /// <summary>Desired widget.</summary>
-        public LargerWidgetSpec? Spec { get; set; }
     }
 
     /// <summary>Desired state of a widget.</summary>
@@ -219,49 +210,24 @@ public sealed class OpenApiSchemaBuilderTests
         public string? Serial { get; set; }
     }
 
-    /// <summary>Desired state of a widget.</summary>
-    [CelRule("self.size <= 5 || self.enabled", "big widgets must be enabled", FieldPath = ".size")]
-    private sealed class LargerWidgetSpec
+    /// <summary>A gadget.</summary>
+    [KubernetesEntity(Group = "test.example.com", ApiVersion = "v1", Kind = "Gadget", PluralName = "gadgets")]
+    [CustomResource]
+    private sealed class Gadget
     {
-        /// <summary>Name.</summary>
-        [Required]
-        [MinLength(2)]
-        [MaxLength(20)]
-        [RegularExpression("^[a-z]+$")]
-        [CelRule("self != 'none'", "none is reserved")]
-        public string Name { get; set; } = string.Empty;
+        /// <summary>Size.</summary>
+        [Range(1, 10)]
+        public int Size { get; set; }
+    }
 
+    /// <summary>A gadget.</summary>
+    [KubernetesEntity(Group = "test.example.com", ApiVersion = "v1", Kind = "Gadget", PluralName = "gadgets")]
+    [CustomResource]
+    private sealed class GadgetWithLargerSize
+    {
         /// <summary>Size.</summary>
         [Range(1, 20)]
         public int Size { get; set; }
-
-        /// <summary>Weight.</summary>
-        public long? Weight { get; set; }
-
-        /// <summary>Enabled.</summary>
-        [DefaultValue(true)]
-        public bool Enabled { get; set; } = true;
-
-        /// <summary>Since.</summary>
-        public DateTime? Since { get; set; }
-
-        /// <summary>Colour.</summary>
-        [DefaultValue(Color.LightGreen)]
-        public Color Color { get; set; } = Color.LightGreen;
-
-        /// <summary>Labels, at most eight.</summary>
-        [MaxLength(8)]
-        public Dictionary<string, string>? Labels { get; set; }
-
-        /// <summary>Parts.</summary>
-        [Required]
-        [MinLength(1)]
-        [ListMap("id", "kind")]
-        public List<Part> Parts { get; set; } = [];
-
-        /// <summary>Serial.</summary>
-        [JsonPropertyName("x-serial")]
-        public string? Serial { get; set; }
     }
 
     /// <summary>A part, keyed by id and kind.</summary>

@@ -1,7 +1,9 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
+using HyperVIsolation.Operator.Manifests;
 using k8s;
 using k8s.Models;
+using YamlDotNet.RepresentationModel;
 
 namespace HyperVIsolation.Operator.Tests.Manifests;
 
@@ -15,6 +17,12 @@ public sealed class SampleTests
         ["v1/Namespace"] = typeof(V1Namespace),
     };
 
+    private static readonly Dictionary<string, V1JSONSchemaProps> Schemas = new()
+    {
+        [IsolatedWorkload.KindName] = SchemaOf(typeof(IsolatedWorkload)),
+        [IsolationPolicy.KindName] = SchemaOf(typeof(IsolationPolicy)),
+    };
+
     private static string SamplesDirectory => Path.Combine(RepositoryRoot.Path, "config", "samples");
 
     public static TheoryData<string> Samples => [.. SampleFileNames()];
@@ -26,6 +34,38 @@ public sealed class SampleTests
         var objects = Load(File.ReadAllText(Path.Combine(SamplesDirectory, fileName)));
 
         objects.Should().NotBeEmpty().And.AllSatisfy(o => TypeMap.Values.Should().Contain(o.GetType()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Sample_ConformsToGeneratedCrdSchema(string fileName)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(SamplesDirectory, fileName))));
+
+        foreach (var document in stream.Documents.Select(d => (YamlMappingNode)d.RootNode))
+        {
+            var kind = ((YamlScalarNode)document["kind"]).Value!;
+            if (!Schemas.TryGetValue(kind, out var schema))
+            {
+                continue;
+            }
+
+            SchemaConformance.Check(document, schema).Should().BeEmpty($"{fileName} must be valid for the {kind} CRD");
+        }
+    }
+
+    [Fact]
+    public void Check_WrongEnumCaseAndUnknownField_Reported()
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(SamplesDirectory, "nanoserver-web.yaml"))
+            .Replace("version: ltsc2022", "version: LTSC2022", StringComparison.Ordinal)
+            .Replace("replicas: 2", "replicas: 2\n  extra: 1", StringComparison.Ordinal)));
+
+        var problems = SchemaConformance.Check(stream.Documents[0].RootNode, Schemas[IsolatedWorkload.KindName]);
+
+        problems.Should().BeEquivalentTo(".spec.os.version: 'LTSC2022' is not one of Auto, ltsc2019, ltsc2022, ltsc2025", ".spec.extra: unknown field");
     }
 
     [Fact]
@@ -92,6 +132,9 @@ public sealed class SampleTests
 
     private static IEnumerable<string> SampleFileNames() =>
         Directory.GetFiles(SamplesDirectory, "*.yaml").Select(path => Path.GetFileName(path)).Where(name => name != "kustomization.yaml");
+
+    private static V1JSONSchemaProps SchemaOf(Type rootType) =>
+        new CustomResourceDefinitionGenerator().Generate(rootType).Spec.Versions[0].Schema.OpenAPIV3Schema;
 
     private static List<object> Load(string yaml) => KubernetesYaml.LoadAllFromString(yaml, TypeMap, strict: true);
 
