@@ -86,7 +86,7 @@ public static class CrdReader
             c["name"]?.ToString() ?? string.Empty,
             c["type"]?.ToString() ?? "string",
             c["jsonPath"]?.ToString() ?? string.Empty,
-            c["priority"]?.GetValue<int>() ?? 0,
+            int.TryParse(c["priority"]?.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var priority) ? priority : 0,
             c["description"]?.ToString() ?? string.Empty)).ToList();
 
     private static ScalePaths? Scale(JsonObject? scale) => scale is null

@@ -60,7 +60,7 @@ public static class StructuralSchemaValidator
         {
             if (schema["nullable"] is not JsonValue nullable || !nullable.GetValue<bool>())
             {
-                errors.Add(new FieldError("FieldValueTypeInvalid", path, $"{path}: Invalid value: \"null\": {path} in body must be of type {schema["type"]}: \"null\""));
+                errors.Add(new FieldError("FieldValueTypeInvalid", path, $"Invalid value: \"null\": {path} in body must be of type {schema["type"]}: \"null\""));
             }
 
             return;
@@ -68,7 +68,7 @@ public static class StructuralSchemaValidator
 
         if (!HasExpectedType(node, schema, out var actual))
         {
-            errors.Add(new FieldError("FieldValueTypeInvalid", path, $"{path}: Invalid value: \"{actual}\": {path} in body must be of type {schema["type"]}: \"{actual}\""));
+            errors.Add(new FieldError("FieldValueTypeInvalid", path, $"Invalid value: \"{actual}\": {path} in body must be of type {schema["type"]}: \"{actual}\""));
             return;
         }
 
@@ -111,14 +111,14 @@ public static class StructuralSchemaValidator
 
     private static void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors)
     {
-        if (schema["minItems"] is JsonValue minItems && array.Count < minItems.GetValue<int>())
+        if (schema["minItems"] is JsonValue minItems && array.Count < Number(minItems))
         {
             errors.Add(FieldError.InvalidValue(path, array.Count.ToString(CultureInfo.InvariantCulture), $"{path} in body should have at least {minItems} items"));
         }
 
-        if (schema["maxItems"] is JsonValue maxItems && array.Count > maxItems.GetValue<int>())
+        if (schema["maxItems"] is JsonValue maxItems && array.Count > Number(maxItems))
         {
-            errors.Add(new FieldError("FieldValueTooMany", path, $"{path}: Too many: {array.Count}: must have at most {maxItems} items"));
+            errors.Add(new FieldError("FieldValueTooMany", path, $"Too many: {array.Count}: must have at most {maxItems} items"));
         }
 
         if (schema["items"] is JsonObject items)
@@ -135,13 +135,13 @@ public static class StructuralSchemaValidator
         var rendered = value.ToJsonString();
         if (value.GetValueKind() == JsonValueKind.Number)
         {
-            var number = value.GetValue<double>();
-            if (schema["minimum"] is JsonValue minimum && number < minimum.GetValue<double>())
+            var number = Number(value);
+            if (schema["minimum"] is JsonValue minimum && number < Number(minimum))
             {
                 errors.Add(FieldError.InvalidValue(path, rendered, $"{path} in body should be greater than or equal to {minimum}"));
             }
 
-            if (schema["maximum"] is JsonValue maximum && number > maximum.GetValue<double>())
+            if (schema["maximum"] is JsonValue maximum && number > Number(maximum))
             {
                 errors.Add(FieldError.InvalidValue(path, rendered, $"{path} in body should be less than or equal to {maximum}"));
             }
@@ -153,14 +153,14 @@ public static class StructuralSchemaValidator
         }
 
         var text = value.GetValue<string>();
-        if (schema["minLength"] is JsonValue minLength && text.Length < minLength.GetValue<int>())
+        if (schema["minLength"] is JsonValue minLength && text.Length < Number(minLength))
         {
             errors.Add(FieldError.InvalidValue(path, rendered, $"{path} in body should be at least {minLength} chars long"));
         }
 
-        if (schema["maxLength"] is JsonValue maxLength && text.Length > maxLength.GetValue<int>())
+        if (schema["maxLength"] is JsonValue maxLength && text.Length > Number(maxLength))
         {
-            errors.Add(new FieldError("FieldValueTooLong", path, $"{path}: Too long: may not be more than {maxLength} bytes"));
+            errors.Add(new FieldError("FieldValueTooLong", path, $"Too long: may not be more than {maxLength} bytes"));
         }
 
         if (schema["pattern"] is JsonValue pattern && !Regex.IsMatch(text, pattern.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1)))
@@ -204,6 +204,10 @@ public static class StructuralSchemaValidator
             _ => expected == actual,
         };
     }
+
+    // Values may be backed by parsed JSON or by CLR numbers of any width; compare them as doubles.
+    private static double Number(JsonNode node) =>
+        double.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : double.NaN;
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 }

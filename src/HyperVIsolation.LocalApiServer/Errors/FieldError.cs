@@ -3,20 +3,20 @@ namespace HyperVIsolation.LocalApiServer.Errors;
 /// <summary>One field error of a 422 Invalid answer, rendered the way kube-apiserver does.</summary>
 /// <param name="Type">Cause type: FieldValueInvalid, FieldValueRequired, FieldValueNotSupported, FieldValueTypeInvalid, ...</param>
 /// <param name="Field">Field path such as <c>spec.replicas</c>.</param>
-/// <param name="Message">Full message for the cause.</param>
+/// <param name="Message">Message of the cause, without the field path.</param>
 public sealed record FieldError(string Type, string Field, string Message)
 {
     /// <summary>A required field is missing.</summary>
-    public static FieldError Required(string field) => new("FieldValueRequired", field, $"{field}: Required value");
+    public static FieldError Required(string field) => new("FieldValueRequired", field, "Required value");
 
     /// <summary>A value is invalid.</summary>
     public static FieldError InvalidValue(string field, string value, string detail) =>
-        new("FieldValueInvalid", field, $"{field}: Invalid value: {value}: {detail}");
+        new("FieldValueInvalid", field, $"Invalid value: {value}: {detail}");
 
     /// <summary>A value is not one of the supported ones.</summary>
     public static FieldError NotSupported(string field, string value, IEnumerable<string> supported) =>
-        new("FieldValueNotSupported", field, $"{field}: Unsupported value: {value}: supported values: {string.Join(", ", supported.Select(s => "\"" + s + "\""))}");
+        new("FieldValueNotSupported", field, $"Unsupported value: {value}: supported values: {string.Join(", ", supported.Select(s => "\"" + s + "\""))}");
 
     /// <inheritdoc />
-    public override string ToString() => Message;
+    public override string ToString() => $"{Field}: {Message}";
 }

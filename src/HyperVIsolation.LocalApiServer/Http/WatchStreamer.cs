@@ -21,7 +21,7 @@ public sealed class WatchStreamer(ObjectStore store, TableConverter tables, Time
         if (query["sendInitialEvents"] == "true")
         {
             // As kube-apiserver without the WatchList feature: clients fall back to list + watch.
-            throw ApiErrors.Invalid(string.Empty, "ListOptions", string.Empty, [new FieldError("FieldValueForbidden", "sendInitialEvents", "sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled")]);
+            throw ApiErrors.Invalid(string.Empty, "ListOptions", string.Empty, [new FieldError("FieldValueForbidden", "sendInitialEvents", "Forbidden: sendInitialEvents is forbidden for watch unless the WatchList feature gate is enabled")]);
         }
 
         var fromVersion = ParseVersion(query["resourceVersion"].ToString());

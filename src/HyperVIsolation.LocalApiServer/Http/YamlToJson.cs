@@ -16,7 +16,14 @@ public static class YamlToJson
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return stream.Documents.Count == 0 ? null : ToJson(stream.Documents[0].RootNode);
+        if (stream.Documents.Count == 0)
+        {
+            return null;
+        }
+
+        // Round-trip through text so values behave exactly like parsed JSON.
+        var converted = ToJson(stream.Documents[0].RootNode);
+        return converted is null ? null : JsonNode.Parse(converted.ToJsonString());
     }
 
     private static JsonNode? ToJson(YamlNode node) => node switch

@@ -30,7 +30,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
 
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = ObjectMetadata.Timestamp(clock.GetUtcNow());
-        metadata["generation"] = 1;
+        metadata["generation"] = 1L;
         var generateName = ObjectMetadata.Text(obj, "generateName");
         var explicitName = ObjectMetadata.Name(obj);
         if (explicitName.Length == 0 && generateName is null)
@@ -189,7 +189,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
             hook.Prepare(resource, result, current, context);
         }
 
-        var generation = current["metadata"]?["generation"]?.GetValue<long>() ?? 1;
+        var generation = long.TryParse(current["metadata"]?["generation"]?.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 1;
         ObjectMetadata.Of(result)["generation"] = SpecOf(result) == SpecOf(current) ? generation : generation + 1;
         return result;
     }
