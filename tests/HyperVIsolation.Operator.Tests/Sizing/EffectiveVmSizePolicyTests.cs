@@ -1,0 +1,54 @@
+using HyperVIsolation.Operator.Sizing;
+using static HyperVIsolation.Operator.Tests.Sizing.SizingInputs;
+
+namespace HyperVIsolation.Operator.Tests.Sizing;
+
+public sealed class EffectiveVmSizePolicyTests
+{
+    [Fact]
+    public void Combine_NoPolicies_ReturnsNull()
+    {
+        EffectiveVmSizePolicy.Combine([]).Should().BeNull();
+    }
+
+    [Fact]
+    public void Combine_SeveralPolicies_StrictestCapsAndLowestDefaults()
+    {
+        var effective = Effective(
+            Policy("b", maxMemory: 8192, maxProcessors: 4, defaultMemory: 2048, defaultProcessors: 2),
+            Policy("a", maxMemory: 4096, maxProcessors: 8, defaultMemory: 3072),
+            Policy("c"));
+
+        effective.Should().Be(new EffectiveVmSizePolicy(2048, 2, new PolicyCap<long>(4096, "a"), new PolicyCap<int>(4, "b"), "a"));
+    }
+
+    [Fact]
+    public void Combine_DefaultAboveAnotherPolicysCap_IsLoweredToTheCap()
+    {
+        var effective = Effective(Policy("generous", defaultMemory: 4096, defaultProcessors: 8), Policy("strict", maxMemory: 2048, maxProcessors: 2))!;
+
+        effective.DefaultMemoryMiB.Should().Be(2048);
+        effective.DefaultProcessorCount.Should().Be(2);
+    }
+
+    [Fact]
+    public void Combine_EqualCaps_NameSortingFirstIsBlamed()
+    {
+        var effective = Effective(Policy("zeta", maxMemory: 2048), Policy("alpha", maxMemory: 2048))!;
+
+        effective.MaxMemoryMiB.Should().Be(new PolicyCap<long>(2048, "alpha"));
+    }
+
+    [Fact]
+    public void Combine_PolicyWithoutVmSection_CapsNothingButDeniesOvercommitDisabling()
+    {
+        var policy = Policy("plain");
+        policy.Spec.Vm = null;
+
+        var effective = Effective(policy)!;
+
+        effective.MaxMemoryMiB.Should().BeNull();
+        effective.MaxProcessorCount.Should().BeNull();
+        effective.AllowDisablingOvercommit.Should().BeFalse();
+    }
+}
