@@ -24,7 +24,7 @@ public sealed class WatchSubscription : IDisposable
     public string? Namespace { get; }
 
     /// <summary>Changes in resource-version order; completed when the store drops all watches.</summary>
-    public Channel<StoredEvent> Events { get; } = Channel.CreateUnbounded<StoredEvent>(new UnboundedChannelOptions { SingleReader = true });
+    public Channel<StoredEvent> Events { get; } = Channel.CreateUnbounded<StoredEvent>();
 
     internal bool Accepts(StoredEvent change) =>
         change.Resource == Resource && (Namespace is null || Namespace == change.Namespace);
