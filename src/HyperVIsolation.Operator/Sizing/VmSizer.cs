@@ -10,7 +10,9 @@ namespace HyperVIsolation.Operator.Sizing;
 /// plus the footprint, else the policy default, else the larger of hcsshim's 1024 MiB and the
 /// footprint plus 256 MiB; always even. Processors: override, else the containers' cpu rounded up
 /// to whole cores (at least 1), else the policy default, else 2. A processor limit keeps the VM
-/// to the containers' cpu limits when they are below its whole processors. Pure.
+/// to the containers' cpu limits when they are below its whole processors. Defaults (the policy's
+/// and the built-in ones) are lowered to the caps; only what the user asked for (overrides and
+/// container resources) can fail a cap. Pure.
 /// </summary>
 /// <param name="footprints">Guest OS footprints per flavor.</param>
 public sealed class VmSizer(GuestOsFootprints footprints)
@@ -81,11 +83,18 @@ public sealed class VmSizer(GuestOsFootprints footprints)
                 Invariant($"The VM memory computed from the containers' memory ({totals.MemoryMiB} MiB plus {footprint.MemoryMiB} MiB for the guest OS) is {VmMemoryRounding.RoundUpToEven(sum)} MiB"));
         }
 
-        var fallback = policy?.DefaultMemoryMiB ?? Math.Max(HcsAnnotations.DefaultMemoryMb, footprint.MemoryMiB + HeadroomMiB);
+        var builtIn = Math.Max(HcsAnnotations.DefaultMemoryMb, footprint.MemoryMiB + HeadroomMiB);
+        var fallback = VmMemoryRounding.RoundUpToEven(policy?.DefaultMemoryMiB ?? builtIn);
+        if (policy?.MaxMemoryMiB is { } cap && fallback > cap.Value)
+        {
+            // Rounding down keeps an odd cap from pushing the default over it.
+            fallback = VmMemoryRounding.RoundDownToEven(cap.Value);
+        }
+
         return new SizedValue<long>(
-            VmMemoryRounding.RoundUpToEven(fallback),
+            fallback,
             VmSizeCaps.MemoryField,
-            Invariant($"The default VM memory is {VmMemoryRounding.RoundUpToEven(fallback)} MiB"));
+            Invariant($"The default VM memory is {fallback} MiB"));
     }
 
     private static SizedValue<int> Processors(
@@ -105,7 +114,8 @@ public sealed class VmSizer(GuestOsFootprints footprints)
                 Invariant($"The VM processor count computed from the containers' cpu ({totals.CpuMillicores}m) is {cores}"));
         }
 
-        var fallback = policy?.DefaultProcessorCount ?? HcsAnnotations.DefaultProcessorCount;
+        var fallback = policy?.DefaultProcessorCount
+            ?? Math.Min(HcsAnnotations.DefaultProcessorCount, policy?.MaxProcessorCount?.Value ?? int.MaxValue);
         return new SizedValue<int>(fallback, VmSizeCaps.ProcessorCountField, Invariant($"The default VM processor count is {fallback}"));
     }
 

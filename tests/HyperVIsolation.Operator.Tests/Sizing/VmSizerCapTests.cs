@@ -83,14 +83,25 @@ public sealed class VmSizerCapTests
     }
 
     [Fact]
-    public void Size_FallbackMemoryOverCap_Fails()
+    public void Size_BuiltInDefaultsOverCaps_AreLoweredToTheCaps()
     {
-        var policy = Effective(Policy("small", maxMemory: 1024));
+        var policy = Effective(Policy("small", maxMemory: 1024, maxProcessors: 1));
 
         var result = Sizer.Size(NoContainers, OsFlavor.Server, null, policy);
 
-        result.Failures.Single().Message.Should().Be(
-            "The default VM memory is 1792 MiB, over the cap maxMemoryMiB=1024 of IsolationPolicy 'small'.");
+        result.Sizing!.Summary.Should().Be("1024Mi/1vCPU");
+    }
+
+    [Theory]
+    [InlineData(null, 1000L)] // built-in 1792 lowered to the odd cap 1001, then down to even
+    [InlineData(1001L, 1000L)] // the policy's own default is lowered to its cap when combined
+    public void Size_DefaultsAgainstOddCap_LoweredToEvenBelowCap(long? defaultMemory, long expected)
+    {
+        var policy = Effective(Policy("odd", maxMemory: 1001, defaultMemory: defaultMemory));
+
+        var result = Sizer.Size(NoContainers, OsFlavor.Server, null, policy);
+
+        result.Sizing!.Size.MemoryMiB.Should().Be(expected);
     }
 
     [Fact]
