@@ -25,6 +25,7 @@ public sealed class WorkloadContainer
     [CelRule("self.all(k, k in ['ltsc2019', 'ltsc2022', 'ltsc2025'])",
         "Keys of images must be Windows releases: ltsc2019, ltsc2022 or ltsc2025.")]
     [MinLength(1)]
+    [MaxLength(3)]
     public Dictionary<string, string>? Images { get; set; }
 
     /// <summary>Entrypoint override.</summary>

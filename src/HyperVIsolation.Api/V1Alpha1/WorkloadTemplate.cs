@@ -10,11 +10,13 @@ namespace HyperVIsolation.Api.V1Alpha1;
 public sealed class WorkloadTemplate
 {
     /// <summary>Labels added to every pod (the operator adds its own selector labels beside them).</summary>
+    [MaxLength(64)]
     public Dictionary<string, string>? Labels { get; set; }
 
     /// <summary>Annotations added to every pod. Keys under io.microsoft. are reserved for the operator.</summary>
     [CelRule("self.all(k, !k.startsWith('io.microsoft.'))",
         "Annotations under io.microsoft. are set by the operator from spec.vm and policy, not by the template.")]
+    [MaxLength(64)]
     public Dictionary<string, string>? Annotations { get; set; }
 
     /// <summary>The containers of each pod.</summary>
