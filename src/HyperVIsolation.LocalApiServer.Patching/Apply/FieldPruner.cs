@@ -5,8 +5,8 @@ namespace HyperVIsolation.LocalApiServer.Patching.Apply;
 
 /// <summary>
 /// Removes the fields a manager applied before and no longer applies, unless some manager still
-/// owns them or something below them. Objects left empty by the removal go too, so dropping the
-/// last label does not leave <c>labels: {}</c> behind.
+/// owns them or something below them. Objects and lists left empty by the removal go too, so dropping the
+/// last label does not leave <c>labels: {}</c> behind (nor the last container <c>containers: []</c>).
 /// </summary>
 internal static class FieldPruner
 {
@@ -26,8 +26,8 @@ internal static class FieldPruner
         for (var length = path.Count - 1; length > 0; length--)
         {
             var ancestor = path.Take(length).ToArray();
-            var isEmptyObject = Navigate(merged, ancestor, schema) is { Value: JsonObject { Count: 0 } };
-            if (!isEmptyObject || !ancestor[^1].StartsWith("f:", StringComparison.Ordinal)
+            var isEmpty = Navigate(merged, ancestor, schema) is { Value: JsonObject { Count: 0 } or JsonArray { Count: 0 } };
+            if (!isEmpty || !ancestor[^1].StartsWith("f:", StringComparison.Ordinal)
                 || IgnoredFields.IsIgnored(ancestor) || stillOwned.ContainsAtOrBelow(ancestor)
                 || !Remove(merged, ancestor, schema))
             {
