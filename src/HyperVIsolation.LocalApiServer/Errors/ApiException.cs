@@ -46,15 +46,23 @@ public sealed class ApiException : Exception
     public JsonObject? Details { get; }
 
     /// <summary>Renders the error as a <c>v1 Status</c> object.</summary>
-    public JsonObject ToStatus() => new()
+    public JsonObject ToStatus()
     {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Failure",
-        ["message"] = Message,
-        ["reason"] = Reason,
-        ["details"] = Details?.DeepClone(),
-        ["code"] = Code,
-    };
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = Message,
+            ["reason"] = Reason,
+            ["code"] = Code,
+        };
+        if (Details is not null)
+        {
+            status["details"] = Details.DeepClone();
+        }
+
+        return status;
+    }
 }

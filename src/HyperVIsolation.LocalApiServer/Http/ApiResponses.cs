@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +10,9 @@ namespace HyperVIsolation.LocalApiServer.Http;
 /// <summary>Writes JSON bodies, <c>Status</c> errors and <c>Warning</c> headers.</summary>
 public static class ApiResponses
 {
+    /// <summary>JSON output options: no HTML-escaping of quotes and angle brackets, as Go's encoder.</summary>
+    public static JsonSerializerOptions Output { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes <paramref name="body"/> as JSON with the given status code and warnings.</summary>
     public static async Task WriteJsonAsync(HttpContext context, int code, JsonNode body, IEnumerable<string>? warnings = null)
     {
@@ -18,7 +23,7 @@ public static class ApiResponses
             context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         }
 
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(Output));
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }

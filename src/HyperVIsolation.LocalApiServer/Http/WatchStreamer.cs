@@ -147,7 +147,7 @@ public sealed class WatchStreamer(ObjectStore store, TableConverter tables, Time
 
     private static async Task WriteEventAsync(HttpContext context, string type, JsonNode obj)
     {
-        var line = new JsonObject { ["type"] = type, ["object"] = obj.DeepClone() }.ToJsonString() + "\n";
+        var line = new JsonObject { ["type"] = type, ["object"] = obj.DeepClone() }.ToJsonString(ApiResponses.Output) + "\n";
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
