@@ -15,7 +15,7 @@ internal static class ManagedObject
         return copy;
     }
 
-    public static JsonNode? ManagedFieldsOf(JsonObject? obj) => obj?["metadata"]?["managedFields"];
+    public static JsonNode? ManagedFieldsOf(JsonObject? obj) => (obj?["metadata"] as JsonObject)?["managedFields"];
 
     public static void SetManagedFields(JsonObject obj, IEnumerable<ManagedFieldsEntry> entries)
     {

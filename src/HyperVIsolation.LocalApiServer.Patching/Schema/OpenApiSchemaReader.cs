@@ -67,12 +67,12 @@ internal static class OpenApiSchemaReader
 
     private static ListMapKey[] ReadKeys(JsonObject schema)
     {
-        var itemProperties = schema["items"]?["properties"] as JsonObject;
+        var itemProperties = (schema["items"] as JsonObject)?["properties"] as JsonObject;
         var names = schema["x-kubernetes-list-map-keys"] as JsonArray ?? [];
         return [.. names
             .Select(StringOf)
             .OfType<string>()
-            .Select(name => new ListMapKey(name, itemProperties?[name]?["default"]?.DeepClone()))];
+            .Select(name => new ListMapKey(name, ((itemProperties?[name] as JsonObject)?["default"])?.DeepClone()))];
     }
 
     private static string? StringOf(JsonNode? node) =>
