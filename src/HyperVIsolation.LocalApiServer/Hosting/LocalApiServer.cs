@@ -26,8 +26,9 @@ public sealed class LocalApiServer : IAsyncDisposable
     private readonly GarbageCollector collector;
     private readonly ServerCertificates? certificates;
 
-    private LocalApiServer(WebApplication app, GarbageCollector collector, ServerCertificates? certificates, ObjectStore store, Uri baseUri, string kubeconfigPath)
+    private LocalApiServer(WebApplication app, GarbageCollector collector, ServerCertificates? certificates, ObjectStore store, Uri baseUri, string kubeconfigPath, string token)
     {
+        Token = token;
         this.app = app;
         this.collector = collector;
         this.certificates = certificates;
@@ -41,6 +42,9 @@ public sealed class LocalApiServer : IAsyncDisposable
 
     /// <summary>Path of the generated kubeconfig.</summary>
     public string KubeconfigPath { get; }
+
+    /// <summary>Bearer token clients must send.</summary>
+    public string Token { get; }
 
     /// <summary>The object store (tests use it to compact history or drop watches).</summary>
     public ObjectStore Store { get; }
@@ -90,7 +94,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         var baseUri = new Uri($"{(certificates is null ? "http" : "https")}://127.0.0.1:{port}/");
         var kubeconfig = Path.Combine(directory, "kubeconfig");
         await KubeconfigFile.WriteAsync(kubeconfig, baseUri, certificates?.AuthorityPem, token, cancellationToken);
-        return new LocalApiServer(app, collector, certificates, store, baseUri, kubeconfig);
+        return new LocalApiServer(app, collector, certificates, store, baseUri, kubeconfig, token);
     }
 
     /// <summary>A KubernetesClient configured from the generated kubeconfig.</summary>
