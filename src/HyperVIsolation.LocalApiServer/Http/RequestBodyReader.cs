@@ -17,6 +17,13 @@ public static class RequestBodyReader
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var mediaType = MediaType(request);
+        if (mediaType == "application/vnd.kubernetes.protobuf")
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            return Protobuf.KubernetesProtobufDecoder.Decode(buffer.ToArray());
+        }
+
         if (mediaType is not ("application/json" or "application/yaml" or "*/*"))
         {
             throw ApiErrors.UnsupportedMediaType(mediaType);
