@@ -163,7 +163,11 @@ public sealed class ResourceWrites(ObjectLifecycle lifecycle, ResourceReads read
     {
         var policy = context.Request.Query["propagationPolicy"].ToString();
         JsonNode? body = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        if (RequestBodyReader.MediaType(context.Request) == "application/vnd.kubernetes.protobuf")
+        {
+            body = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
+        }
+        else if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
             using var reader = new StreamReader(context.Request.Body);
             var text = await reader.ReadToEndAsync(context.RequestAborted);

@@ -46,6 +46,7 @@ public static class KubernetesProtobufDecoder
             "ConfigMap" => ConfigMap(raw),
             "Secret" => Secret(raw),
             "Namespace" => WithMetadataOnly(raw),
+            "DeleteOptions" => DeleteOptions(raw),
             _ => throw ApiErrors.UnsupportedMediaType($"application/vnd.kubernetes.protobuf ({kind})"),
         };
         obj["apiVersion"] = apiVersion;
@@ -115,6 +116,45 @@ public static class KubernetesProtobufDecoder
                 return false;
         }
     });
+
+    private static JsonObject DeleteOptions(ReadOnlyMemory<byte> raw)
+    {
+        var obj = new JsonObject();
+        var reader = new ProtobufReader(raw);
+        while (reader.HasMore)
+        {
+            var (field, wire) = reader.ReadTag();
+            if (field == 4 && wire == 2)
+            {
+                obj["propagationPolicy"] = reader.ReadString();
+            }
+            else if (field == 2 && wire == 2)
+            {
+                var preconditions = new ProtobufReader(reader.ReadBytes());
+                var result = new JsonObject();
+                while (preconditions.HasMore)
+                {
+                    var (inner, innerWire) = preconditions.ReadTag();
+                    if (inner is 1 or 2 && innerWire == 2)
+                    {
+                        result[inner == 1 ? "uid" : "resourceVersion"] = preconditions.ReadString();
+                    }
+                    else
+                    {
+                        preconditions.Skip(innerWire);
+                    }
+                }
+
+                obj["preconditions"] = result;
+            }
+            else
+            {
+                reader.Skip(wire);
+            }
+        }
+
+        return obj;
+    }
 
     private static JsonObject WithMetadataOnly(ReadOnlyMemory<byte> raw) => Message(raw, (_, _, _) => false);
 
