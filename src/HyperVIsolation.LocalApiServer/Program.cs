@@ -9,6 +9,13 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+// The web host swallows SIGTERM waiting for its own shutdown; stop on it like on Ctrl+C.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
 await using var server = await LocalApiServer.StartAsync(new LocalApiServerOptions { Port = port }, stop.Token);
 Console.WriteLine($"Local API server listening on {server.BaseUri}");
 Console.WriteLine($"kubeconfig: {server.KubeconfigPath}");

@@ -25,6 +25,7 @@ public sealed class LocalApiServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly GarbageCollector collector;
     private readonly ServerCertificates? certificates;
+    private string? ownedDirectory;
 
     private LocalApiServer(WebApplication app, GarbageCollector collector, ServerCertificates? certificates, ObjectStore store, Uri baseUri, string kubeconfigPath, string token)
     {
@@ -94,7 +95,11 @@ public sealed class LocalApiServer : IAsyncDisposable
         var baseUri = new Uri($"{(certificates is null ? "http" : "https")}://127.0.0.1:{port}/");
         var kubeconfig = Path.Combine(directory, "kubeconfig");
         await KubeconfigFile.WriteAsync(kubeconfig, baseUri, certificates?.AuthorityPem, token, cancellationToken);
-        return new LocalApiServer(app, collector, certificates, store, baseUri, kubeconfig, token);
+        return new LocalApiServer(app, collector, certificates, store, baseUri, kubeconfig, token)
+        {
+            // A temporary directory we created is ours to remove on dispose.
+            ownedDirectory = options.WorkingDirectory is null ? directory : null,
+        };
     }
 
     /// <summary>A KubernetesClient configured from the generated kubeconfig.</summary>
@@ -109,6 +114,10 @@ public sealed class LocalApiServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         certificates?.Dispose();
+        if (ownedDirectory is not null && Directory.Exists(ownedDirectory))
+        {
+            Directory.Delete(ownedDirectory, recursive: true);
+        }
     }
 
     private static void SeedNamespaces(ObjectLifecycle lifecycle, ResourceCatalog catalog)
