@@ -1,0 +1,31 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace HyperVIsolation.Operator.Admission.Certificates;
+
+/// <summary>
+/// The certificate Kestrel serves, swappable at run time: Kestrel calls <see cref="Select"/> (as
+/// its <c>ServerCertificateSelector</c>) on every TLS handshake, so a rotated certificate is used
+/// by the next connection without a restart. The replaced certificate is not disposed, because
+/// handshakes in flight may still hold it; it is left to the finalizer.
+/// </summary>
+internal sealed class ServingCertificateHolder
+{
+    private volatile X509Certificate2? current;
+
+    /// <summary>Raised after a new certificate is installed.</summary>
+    public event EventHandler<X509Certificate2>? Changed;
+
+    /// <summary>The certificate served now, if any.</summary>
+    public X509Certificate2? Current => current;
+
+    /// <summary>Installs <paramref name="certificate"/> for new connections.</summary>
+    public void Set(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        current = certificate;
+        Changed?.Invoke(this, certificate);
+    }
+
+    /// <summary>The selector Kestrel calls with the connection and the SNI host name.</summary>
+    public X509Certificate2? Select(object? connection, string? hostName) => current;
+}

@@ -1,0 +1,101 @@
+using System.Buffers;
+using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Sizing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary>Registers and maps the admission webhook endpoints.</summary>
+internal static class AdmissionEndpoints
+{
+    /// <summary>
+    /// Registers the handler and reviewers. An <see cref="IAdmissionState"/> must be registered by
+    /// the caller (the informer cache in the operator, an in-memory state in tests).
+    /// </summary>
+    public static IServiceCollection AddIsolationAdmission(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new GuestOsFootprints());
+        services.TryAddSingleton(provider => new VmSizer(provider.GetRequiredService<GuestOsFootprints>()));
+        services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName);
+        services.TryAddSingleton(provider =>
+        {
+            var state = provider.GetRequiredService<IAdmissionState>();
+            var sizer = provider.GetRequiredService<VmSizer>();
+            var reviewers = new Dictionary<AdmissionEndpoint, IAdmissionReviewer>
+            {
+                [AdmissionEndpoint.MutatePods] = new PodMutationReviewer(state, sizer),
+                [AdmissionEndpoint.ValidatePods] = new PodValidationReviewer(state, sizer),
+                [AdmissionEndpoint.ValidateNamespaces] = new NamespaceValidationReviewer(state),
+                [AdmissionEndpoint.ValidateIsolatedWorkloads] = new IsolatedWorkloadValidationReviewer(state),
+                [AdmissionEndpoint.ValidateIsolationPolicies] = new IsolationPolicyValidationReviewer(),
+            };
+            return new AdmissionReviewHandler(reviewers, provider.GetRequiredService<ILogger<AdmissionReviewHandler>>());
+        });
+        return services;
+    }
+
+    /// <summary>Maps <c>POST</c> on every path of <see cref="AdmissionPaths"/>.</summary>
+    public static IEndpointRouteBuilder MapIsolationAdmission(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        foreach (var (endpoint, path) in AdmissionPaths.All)
+        {
+            endpoints.MapPost(path, context => ServeAsync(context, endpoint));
+        }
+
+        return endpoints;
+    }
+
+    private static async Task ServeAsync(HttpContext context, AdmissionEndpoint endpoint)
+    {
+        var handler = context.RequestServices.GetRequiredService<AdmissionReviewHandler>();
+        var limit = context.RequestServices.GetRequiredService<IOptions<AdmissionOptions>>().Value.MaxRequestBodyBytes;
+        var result = await ReadAndHandleAsync(context, handler, endpoint, limit).ConfigureAwait(false);
+        context.Response.StatusCode = result.StatusCode;
+        context.Response.ContentType = result.ContentType;
+        context.Response.ContentLength = result.Body.Length;
+        await context.Response.Body.WriteAsync(result.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task<AdmissionHttpResult> ReadAndHandleAsync(HttpContext context, AdmissionReviewHandler handler, AdmissionEndpoint endpoint, long limit)
+    {
+        if (context.Request.ContentLength > limit)
+        {
+            AdmissionLog.BodyTooLarge(context.RequestServices.GetRequiredService<ILogger<AdmissionReviewHandler>>(), endpoint, limit);
+            return AdmissionHttpResult.Error(StatusCodes.Status413PayloadTooLarge, $"The AdmissionReview is larger than {limit} bytes.");
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(context.Request.ContentLength is > 0 and var length ? (int)length : 16 * 1024);
+        try
+        {
+            while (true)
+            {
+                var memory = buffer.GetMemory(16 * 1024);
+                var read = await context.Request.Body.ReadAsync(memory, context.RequestAborted).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                buffer.Advance(read);
+                if (buffer.WrittenCount > limit)
+                {
+                    AdmissionLog.BodyTooLarge(context.RequestServices.GetRequiredService<ILogger<AdmissionReviewHandler>>(), endpoint, limit);
+                    return AdmissionHttpResult.Error(StatusCodes.Status413PayloadTooLarge, $"The AdmissionReview is larger than {limit} bytes.");
+                }
+            }
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return AdmissionHttpResult.Error(StatusCodes.Status400BadRequest, $"The request body could not be read: {exception.Message}");
+        }
+
+        return handler.Handle(buffer.WrittenSpan, endpoint);
+    }
+}

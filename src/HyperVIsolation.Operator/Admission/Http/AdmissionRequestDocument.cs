@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary>The <c>request</c> of an AdmissionReview; objects stay raw JSON until a reviewer reads them.</summary>
+internal sealed class AdmissionRequestDocument
+{
+    /// <summary>Request id, echoed in the response.</summary>
+    public string? Uid { get; set; }
+
+    /// <summary>The kind of the object.</summary>
+    public GroupVersionKindDocument? Kind { get; set; }
+
+    /// <summary>The resource being requested.</summary>
+    public GroupVersionResourceDocument? Resource { get; set; }
+
+    /// <summary>The subresource, for example <c>ephemeralcontainers</c>.</summary>
+    public string? SubResource { get; set; }
+
+    /// <summary>Object name (may be empty on CREATE with generateName).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Namespace of the object.</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>CREATE, UPDATE, DELETE or CONNECT.</summary>
+    public string? Operation { get; set; }
+
+    /// <summary>The requester.</summary>
+    public UserInfoDocument? UserInfo { get; set; }
+
+    /// <summary>The new object.</summary>
+    public JsonElement? Object { get; set; }
+
+    /// <summary>The stored object, on UPDATE and DELETE.</summary>
+    public JsonElement? OldObject { get; set; }
+
+    /// <summary>Whether the request is a dry run.</summary>
+    public bool? DryRun { get; set; }
+}

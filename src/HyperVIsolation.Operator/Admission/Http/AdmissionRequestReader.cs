@@ -1,0 +1,70 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using HyperVIsolation.Operator.Admission.Rules;
+using k8s;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary>Reads the parts of a request that every reviewer needs, without throwing.</summary>
+internal static class AdmissionRequestReader
+{
+    /// <summary>The operation, or <see langword="null"/> when it is not one of the four.</summary>
+    public static AdmissionOperation? Operation(AdmissionRequestDocument request) => request.Operation switch
+    {
+        "CREATE" => AdmissionOperation.Create,
+        "UPDATE" => AdmissionOperation.Update,
+        "DELETE" => AdmissionOperation.Delete,
+        "CONNECT" => AdmissionOperation.Connect,
+        _ => null,
+    };
+
+    /// <summary>Whether the request is for <paramref name="group"/>/<paramref name="resource"/> (any version, as with matchPolicy Equivalent).</summary>
+    public static bool IsResource(AdmissionRequestDocument request, string group, string resource) =>
+        request.Resource is { } gvr && (gvr.Group ?? string.Empty) == group && gvr.Resource == resource;
+
+    /// <summary>The requested resource for messages, for example <c>apps/deployments</c>.</summary>
+    public static string DescribeResource(AdmissionRequestDocument request) => request.Resource is { } gvr
+        ? $"{(string.IsNullOrEmpty(gvr.Group) ? string.Empty : gvr.Group + "/")}{gvr.Resource}{(string.IsNullOrEmpty(request.SubResource) ? string.Empty : "/" + request.SubResource)}"
+        : "an unnamed resource";
+
+    /// <summary>The requester, with missing parts as empty values.</summary>
+    public static RequestUser User(AdmissionRequestDocument request) => new(
+        request.UserInfo?.Username ?? string.Empty,
+        (request.UserInfo?.Groups ?? []).OfType<string>().ToList());
+
+    /// <summary>
+    /// Reads an embedded object with the Kubernetes serializer. Any failure (wrong shape, a bad
+    /// quantity, null) becomes <paramref name="error"/>, because the object comes from the wire.
+    /// </summary>
+    public static bool TryRead<T>(JsonElement? element, string what, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
+        where T : class
+    {
+        value = null;
+        error = null;
+        if (element is not { ValueKind: JsonValueKind.Object } json)
+        {
+            error = $"The request carries no {what} object.";
+            return false;
+        }
+
+        try
+        {
+            value = KubernetesJson.Deserialize<T>(json);
+        }
+#pragma warning disable CA1031 // Every failure to read untrusted input is a bad request, whatever the serializer throws.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            error = $"The {what} object cannot be read: {exception.Message}";
+            return false;
+        }
+
+        if (value is null)
+        {
+            error = $"The request carries no {what} object.";
+            return false;
+        }
+
+        return true;
+    }
+}

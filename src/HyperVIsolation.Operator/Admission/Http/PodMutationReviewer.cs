@@ -1,0 +1,38 @@
+using HyperVIsolation.Operator.Admission.Mutation;
+using HyperVIsolation.Operator.Admission.Policies;
+using HyperVIsolation.Operator.Admission.Rules;
+using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Sizing;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary><c>/mutate/pods</c>: the mutator's patch for pods created in covered namespaces.</summary>
+/// <param name="state">Policies, namespaces, RuntimeClasses and nodes.</param>
+/// <param name="sizer">The VM sizer.</param>
+internal sealed class PodMutationReviewer(IAdmissionState state, VmSizer sizer) : IAdmissionReviewer
+{
+    /// <inheritdoc />
+    public AdmissionDecision Review(AdmissionRequestDocument request)
+    {
+        if (!AdmissionRequestReader.IsResource(request, string.Empty, "pods") || !string.IsNullOrEmpty(request.SubResource))
+        {
+            return AdmissionDecision.BadRequest($"This webhook mutates pods, not {AdmissionRequestReader.DescribeResource(request)}.");
+        }
+
+        if (AdmissionRequestReader.Operation(request) != AdmissionOperation.Create)
+        {
+            return AdmissionDecision.Allow;
+        }
+
+        if (!AdmissionRequestReader.TryRead<V1Pod>(request.Object, "Pod", out var pod, out var error))
+        {
+            return AdmissionDecision.BadRequest(error);
+        }
+
+        var namespaceName = request.Namespace ?? pod.Metadata?.NamespaceProperty ?? string.Empty;
+        var covering = PolicyScope.Covering(state.Policies, state.NamespaceLabels(namespaceName));
+        var mutation = PodIsolationMutator.Mutate(pod, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer));
+        return AdmissionDecision.AllowWith(mutation.Operations.Count == 0 ? null : JsonPatchOperation.Serialize(mutation.Operations), []);
+    }
+}

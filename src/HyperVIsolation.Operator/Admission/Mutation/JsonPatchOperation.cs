@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace HyperVIsolation.Operator.Admission.Mutation;
+
+/// <summary>One RFC 6902 operation (add, replace or remove; the mutator needs no others).</summary>
+/// <param name="Op">The operation name.</param>
+/// <param name="Path">An RFC 6901 JSON Pointer, already escaped.</param>
+/// <param name="Value">The value for add and replace; <see langword="null"/> for remove.</param>
+internal sealed record JsonPatchOperation(string Op, string Path, JsonNode? Value)
+{
+    /// <summary>An add operation.</summary>
+    public static JsonPatchOperation Add(string path, JsonNode value) => new("add", path, value);
+
+    /// <summary>A replace operation.</summary>
+    public static JsonPatchOperation Replace(string path, JsonNode value) => new("replace", path, value);
+
+    /// <summary>A remove operation.</summary>
+    public static JsonPatchOperation Remove(string path) => new("remove", path, null);
+
+    /// <summary>The patch as a JSON array, the body of an AdmissionResponse's base64 <c>patch</c>.</summary>
+    public static byte[] Serialize(IReadOnlyList<JsonPatchOperation> operations)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var array = new JsonArray();
+        foreach (var operation in operations)
+        {
+            var item = new JsonObject { ["op"] = operation.Op, ["path"] = operation.Path };
+            if (operation.Value is not null)
+            {
+                item["value"] = operation.Value.DeepClone();
+            }
+
+            array.Add(item);
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(array.ToJsonString());
+    }
+}

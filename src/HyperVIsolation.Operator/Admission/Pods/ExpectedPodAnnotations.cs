@@ -1,0 +1,72 @@
+using HyperVIsolation.Api;
+using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Sizing;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Admission.Pods;
+
+/// <summary>
+/// The <c>io.microsoft.*</c> annotations a pod must carry, computed the same way by the mutator
+/// (which writes them) and the validator (which accepts exactly them): the VM size from
+/// <see cref="VmSizer"/> with the covering policies' defaults and caps, and
+/// <c>io.microsoft.disable-unsafe-operations: "true"</c> when any covering policy asks for it.
+/// Linux pods get none: they never reach hcsshim.
+/// </summary>
+/// <param name="Annotations">The annotations, sorted by key.</param>
+/// <param name="Sizing">The sizing outcome; its failures are cap violations.</param>
+internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string> Annotations, VmSizingResult? Sizing)
+{
+    /// <summary>The annotations for a pod under its covering policies.</summary>
+    public static ExpectedPodAnnotations For(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(coveringPolicies);
+        ArgumentNullException.ThrowIfNull(sizer);
+        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (PodOsTarget.LinuxField(pod) is not null)
+        {
+            return new ExpectedPodAnnotations(annotations, null);
+        }
+
+        var sizing = Size(pod, coveringPolicies, sizer);
+        foreach (var (key, value) in sizing.Sizing?.Annotations ?? new Dictionary<string, string>())
+        {
+            annotations[key] = value;
+        }
+
+        if (coveringPolicies.Any(policy => policy.Spec?.DisableUnsafeOperations ?? true))
+        {
+            annotations[HcsAnnotations.DisableUnsafeOperations] = "true";
+        }
+
+        return new ExpectedPodAnnotations(annotations, sizing);
+    }
+
+    /// <summary>Whether <paramref name="key"/> is a Microsoft annotation hcsshim or containerd may read.</summary>
+    public static bool IsMicrosoftKey(string key) => key.StartsWith(HcsAnnotations.MicrosoftPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Sizes against every covering policy; when that breaks an Audit policy's cap, sizes against
+    /// the enforcing ones only, so an audited namespace still gets a VM size (the warning says
+    /// what is over). When even the enforcing caps fail there is no size: validation denies.
+    /// </summary>
+    private static VmSizingResult Size(V1Pod pod, IReadOnlyList<IsolationPolicy> policies, VmSizer sizer)
+    {
+        var containers = ContainerResourceRequirements.FromPod((pod.Spec?.Containers ?? []).Where(container => container is not null).ToList());
+        var flavor = PodFlavorInference.Infer(pod);
+        var all = sizer.Size(containers, flavor, null, EffectiveVmSizePolicy.Combine(policies));
+        if (all.IsSuccess)
+        {
+            return all;
+        }
+
+        var enforcing = policies.Where(policy => (policy.Spec?.Mode ?? PolicyMode.Enforce) == PolicyMode.Enforce).ToList();
+        if (enforcing.Count == policies.Count)
+        {
+            return all;
+        }
+
+        var enforced = sizer.Size(containers, flavor, null, EffectiveVmSizePolicy.Combine(enforcing));
+        return enforced.IsSuccess ? enforced : all;
+    }
+}

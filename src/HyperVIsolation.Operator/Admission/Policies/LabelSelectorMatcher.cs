@@ -1,0 +1,60 @@
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Admission.Policies;
+
+/// <summary>
+/// Evaluates a Kubernetes label selector against a label set: every <c>matchLabels</c> pair and
+/// every <c>matchExpressions</c> requirement (In, NotIn, Exists, DoesNotExist) must hold. A null
+/// or empty selector matches everything, as for an IsolationPolicy's <c>namespaceSelector</c>.
+/// A requirement with an unknown operator matches nothing, like the API server, which refuses
+/// to turn such a selector into a selector at all.
+/// </summary>
+internal static class LabelSelectorMatcher
+{
+    /// <summary>Whether <paramref name="labels"/> satisfy <paramref name="selector"/>.</summary>
+    public static bool Matches(V1LabelSelector? selector, IReadOnlyDictionary<string, string> labels)
+    {
+        if (selector is null)
+        {
+            return true;
+        }
+
+        foreach (var (key, value) in selector.MatchLabels ?? new Dictionary<string, string>())
+        {
+            if (!labels.TryGetValue(key, out var actual) || actual != value)
+            {
+                return false;
+            }
+        }
+
+        return (selector.MatchExpressions ?? []).All(requirement => Satisfies(requirement, labels));
+    }
+
+    /// <summary>Every label key the selector reads; changing one of them can change what it matches.</summary>
+    public static IEnumerable<string> KeysOf(V1LabelSelector? selector)
+    {
+        if (selector is null)
+        {
+            return [];
+        }
+
+        return (selector.MatchLabels?.Keys ?? Enumerable.Empty<string>())
+            .Concat((selector.MatchExpressions ?? []).Select(requirement => requirement.Key))
+            .Where(key => !string.IsNullOrEmpty(key))
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    private static bool Satisfies(V1LabelSelectorRequirement requirement, IReadOnlyDictionary<string, string> labels)
+    {
+        var present = labels.TryGetValue(requirement.Key ?? string.Empty, out var value);
+        var values = requirement.Values ?? [];
+        return requirement.OperatorProperty switch
+        {
+            "In" => present && values.Contains(value),
+            "NotIn" => !present || !values.Contains(value),
+            "Exists" => present,
+            "DoesNotExist" => !present,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using HyperVIsolation.Api.V1Alpha1;
+
+namespace HyperVIsolation.Operator.Admission.Policies;
+
+/// <summary>Which IsolationPolicies cover a namespace, and what mode results. Pure.</summary>
+internal static class PolicyScope
+{
+    private static readonly Dictionary<string, string> NoLabels = [];
+
+    /// <summary>The policies whose <c>namespaceSelector</c> matches <paramref name="namespaceLabels"/>, sorted by name.</summary>
+    public static IReadOnlyList<IsolationPolicy> Covering(IEnumerable<IsolationPolicy> policies, IReadOnlyDictionary<string, string>? namespaceLabels)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var labels = namespaceLabels ?? NoLabels;
+        return policies
+            .Where(policy => LabelSelectorMatcher.Matches(policy.Spec?.NamespaceSelector, labels))
+            .OrderBy(policy => policy.Metadata?.Name ?? string.Empty, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Enforce when any covering policy enforces; Audit when all audit; null when none covers.</summary>
+    public static PolicyMode? ModeOf(IReadOnlyList<IsolationPolicy> covering)
+    {
+        ArgumentNullException.ThrowIfNull(covering);
+        if (covering.Count == 0)
+        {
+            return null;
+        }
+
+        return covering.Any(policy => (policy.Spec?.Mode ?? PolicyMode.Enforce) != PolicyMode.Audit)
+            ? PolicyMode.Enforce
+            : PolicyMode.Audit;
+    }
+}

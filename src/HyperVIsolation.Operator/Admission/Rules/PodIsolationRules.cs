@@ -1,0 +1,53 @@
+using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Admission.Pods;
+
+namespace HyperVIsolation.Operator.Admission.Rules;
+
+/// <summary>
+/// Every rule that keeps a pod in an enforced namespace inside its Hyper-V utility VM. Each
+/// covering policy is evaluated on its own, so a violation names the policy and carries its
+/// mode: Enforce violations deny, Audit ones become warnings. A rule broken under several
+/// policies is reported once, preferring an enforcing policy. Pure.
+/// </summary>
+internal static class PodIsolationRules
+{
+    /// <summary>Every violation, in field order per policy; empty when the pod is allowed.</summary>
+    public static IReadOnlyList<AdmissionViolation> Evaluate(PodAdmissionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.CoveringPolicies.Count == 0 || input.Operation is not (AdmissionOperation.Create or AdmissionOperation.Update))
+        {
+            return [];
+        }
+
+        var expected = ExpectedPodAnnotations.For(input.Pod, input.CoveringPolicies, input.Sizer);
+        var containers = PodContainer.AllOf(input.Pod.Spec);
+        var all = new List<AdmissionViolation>();
+        foreach (var policy in input.CoveringPolicies)
+        {
+            var violations = new ViolationCollector(policy, input.Namespace);
+            if (input.Operation == AdmissionOperation.Update && input.OldPod is not null)
+            {
+                PodUpdateRules.Evaluate(input.OldPod, input.Pod, violations);
+            }
+            else
+            {
+                HostAccessRules.Evaluate(input.Pod, containers, violations);
+                RuntimeIsolationRules.Evaluate(input, violations);
+                ImageRules.Evaluate(containers, violations);
+                VmAnnotationRules.EvaluateSize(input.Pod, input.Sizer, violations);
+                VmAnnotationRules.EvaluateAnnotations(input.Pod, expected, violations);
+            }
+
+            all.AddRange(violations.Violations);
+        }
+
+        return Deduplicate(all);
+    }
+
+    private static List<AdmissionViolation> Deduplicate(List<AdmissionViolation> violations) =>
+        violations
+            .GroupBy(violation => (violation.Field, violation.RuleId))
+            .Select(group => group.FirstOrDefault(violation => violation.Mode == PolicyMode.Enforce) ?? group.First())
+            .ToList();
+}

@@ -1,0 +1,87 @@
+using HyperVIsolation.Operator.Admission.Pods;
+using k8s;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Admission.Rules;
+
+/// <summary>
+/// UPDATE rules: the fields that place a pod in its VM or open it to the host may not change
+/// after CREATE (most are immutable in the API anyway; this also covers the mutable ones, such
+/// as added tolerations and io.microsoft.* annotations), and containers that an UPDATE adds or
+/// changes (ephemeral containers, new images) pass the container rules like on CREATE.
+/// </summary>
+internal static class PodUpdateRules
+{
+    /// <summary>Checks what changed between <paramref name="oldPod"/> and <paramref name="pod"/>.</summary>
+    public static void Evaluate(V1Pod oldPod, V1Pod pod, ViolationCollector violations)
+    {
+        foreach (var (field, oldValue, newValue) in IsolationFields(oldPod, pod))
+        {
+            if (!SameJson(oldValue, newValue))
+            {
+                violations.Add(field, RuleIds.ImmutableField, $"{field} affects the pod's isolation and may not change after the pod is created; delete and re-create the pod instead");
+            }
+        }
+
+        var changed = ChangedContainers(oldPod, pod);
+        HostAccessRules.EvaluateContainers(changed, violations);
+        ImageRules.Evaluate(changed, violations);
+    }
+
+    /// <summary>Containers that are new or whose image or security context differ from the stored pod.</summary>
+    public static IReadOnlyList<PodContainer> ChangedContainers(V1Pod oldPod, V1Pod pod)
+    {
+        var before = PodContainer.AllOf(oldPod.Spec).ToDictionary(container => container.FieldPath, StringComparer.Ordinal);
+        return PodContainer.AllOf(pod.Spec)
+            .Where(container => !before.TryGetValue(container.FieldPath, out var old)
+                || old.Image != container.Image
+                || old.Name != container.Name
+                || !SameJson(old.SecurityContext, container.SecurityContext))
+            .ToList();
+    }
+
+    private static IEnumerable<(string Field, object? Old, object? New)> IsolationFields(V1Pod oldPod, V1Pod pod)
+    {
+        var o = oldPod.Spec ?? new V1PodSpec();
+        var n = pod.Spec ?? new V1PodSpec();
+        yield return ("metadata.annotations[io.microsoft.*]", MicrosoftAnnotations(oldPod), MicrosoftAnnotations(pod));
+        yield return ("spec.runtimeClassName", o.RuntimeClassName, n.RuntimeClassName);
+        yield return ("spec.nodeName", o.NodeName, n.NodeName);
+        yield return ("spec.nodeSelector", o.NodeSelector, n.NodeSelector);
+        yield return ("spec.affinity", o.Affinity, n.Affinity);
+        yield return ("spec.tolerations", o.Tolerations, n.Tolerations);
+        yield return ("spec.securityContext", o.SecurityContext, n.SecurityContext);
+        yield return ("spec.hostNetwork", o.HostNetwork ?? false, n.HostNetwork ?? false);
+        yield return ("spec.hostPID", o.HostPID ?? false, n.HostPID ?? false);
+        yield return ("spec.hostIPC", o.HostIPC ?? false, n.HostIPC ?? false);
+        yield return ("spec.hostUsers", o.HostUsers, n.HostUsers);
+        yield return ("spec.volumes", o.Volumes, n.Volumes);
+        yield return ("spec.os", o.Os, n.Os);
+        yield return ("spec.overhead", o.Overhead, n.Overhead);
+        foreach (var field in ContainerSecurityContexts(o, n))
+        {
+            yield return field;
+        }
+    }
+
+    private static IEnumerable<(string Field, object? Old, object? New)> ContainerSecurityContexts(V1PodSpec o, V1PodSpec n)
+    {
+        // Ephemeral containers are checked as changed containers: adding one is their purpose.
+        var before = PodContainer.AllOf(o).Where(container => !container.FieldPath.StartsWith("spec.ephemeralContainers", StringComparison.Ordinal)).ToList();
+        var after = PodContainer.AllOf(n).Where(container => !container.FieldPath.StartsWith("spec.ephemeralContainers", StringComparison.Ordinal)).ToList();
+        yield return ("spec.containers", before.Count, after.Count);
+        foreach (var (old, current) in before.Zip(after))
+        {
+            yield return ($"{current.FieldPath}.securityContext", old.SecurityContext, current.SecurityContext);
+        }
+    }
+
+    private static SortedDictionary<string, string> MicrosoftAnnotations(V1Pod pod) => new(
+        (pod.Metadata?.Annotations ?? new Dictionary<string, string>())
+            .Where(entry => ExpectedPodAnnotations.IsMicrosoftKey(entry.Key))
+            .ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal),
+        StringComparer.Ordinal);
+
+    private static bool SameJson(object? left, object? right) =>
+        string.Equals(KubernetesJson.Serialize(left!), KubernetesJson.Serialize(right!), StringComparison.Ordinal);
+}
