@@ -16,6 +16,11 @@ internal static class CommandLine
             return await ManifestsCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
         }
 
+        if (args[0] == RunCommand.Name)
+        {
+            return await RunCommand.RunAsync(args[1..], stdout, stderr, cancellationToken);
+        }
+
         await stderr.WriteLineAsync($"unknown command '{args[0]}'.\n{Usage}".AsMemory(), cancellationToken);
         return 2;
     }
@@ -25,5 +30,6 @@ internal static class CommandLine
 
         commands:
           manifests --output <dir> [--chart <dir>]   write the CustomResourceDefinitions generated from the API types
+          run [--kubeconfig <path>]                  run the operator and admission webhook until Ctrl+C or SIGTERM
         """;
 }

@@ -1,0 +1,20 @@
+using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using k8s;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Hosting;
+
+/// <summary>Changes of <typeparamref name="T"/> wake the key <paramref name="keyOf"/> maps them to.</summary>
+/// <typeparam name="T">The watched resource type.</typeparam>
+/// <param name="keyOf">The mapping.</param>
+internal sealed class ControllerSource<T>(Func<T, ObjectKey?> keyOf) : IControllerSource
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    /// <inheritdoc/>
+    public Type ResourceType => typeof(T);
+
+    /// <inheritdoc/>
+    public void Attach(object informer, WorkQueue queue) =>
+        ((ResourceInformer<T>)informer).AddHandler(new EnqueueingChangeHandler<T>(queue, keyOf));
+}

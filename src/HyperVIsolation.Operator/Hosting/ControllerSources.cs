@@ -1,0 +1,32 @@
+using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using k8s;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Hosting;
+
+/// <summary>
+/// The caches whose changes wake a controller, and which key each change wakes. Every watched type needs
+/// an informer (the operator registers IsolatedWorkload, IsolationPolicy, owned Pod, Node, RuntimeClass and
+/// Namespace; add others with <see cref="OperatorServiceCollectionExtensions.AddInformer{T}"/>).
+/// </summary>
+public sealed class ControllerSources
+{
+    private readonly List<IControllerSource> _sources = [];
+
+    internal IReadOnlyList<IControllerSource> Sources => _sources;
+
+    /// <summary>Queues <paramref name="keyOf"/>(object) whenever a cached <typeparamref name="T"/> is added, changed or deleted.</summary>
+    /// <typeparam name="T">The watched resource type.</typeparam>
+    /// <param name="keyOf">
+    /// The key to reconcile, or <see langword="null"/> for none; see <see cref="ControllerRuntime.Cache.ObjectKeyMappings"/>
+    /// (<c>Self</c>, <c>ControllerOwner(kind)</c>).
+    /// </param>
+    /// <returns>This, for chaining.</returns>
+    public ControllerSources Watch<T>(Func<T, ObjectKey?> keyOf)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(keyOf);
+        _sources.Add(new ControllerSource<T>(keyOf));
+        return this;
+    }
+}

@@ -1,0 +1,63 @@
+using HyperVIsolation.Operator.ControllerRuntime.Leadership;
+using HyperVIsolation.Operator.ControllerRuntime.Queue;
+
+namespace HyperVIsolation.Operator.Hosting;
+
+/// <summary>
+/// Settings of the operator process, bound from the <c>Operator</c> configuration section (environment
+/// variables <c>Operator__...</c>) by <see cref="OperatorOptionsReader"/> and validated at start-up by
+/// <see cref="OperatorOptionsValidator"/>, which reports every problem at once.
+/// </summary>
+public sealed record OperatorOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Operator";
+
+    /// <summary>
+    /// The kubeconfig file to connect with; when unset the usual lookup applies (<c>KUBECONFIG</c>,
+    /// <c>~/.kube/config</c>, then the in-cluster service account).
+    /// </summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>
+    /// The Lease that elects the reconciling replica. The namespace defaults to <c>POD_NAMESPACE</c>, the
+    /// in-cluster service account's namespace, then <c>default</c>; the identity to <c>POD_NAME</c>, then the host name.
+    /// </summary>
+    public LeaderElectionOptions LeaderElection { get; init; } = new();
+
+    /// <summary>How many keys each controller reconciles concurrently.</summary>
+    public int Workers { get; init; } = 2;
+
+    /// <summary>Retry backoff and overall rate limit of the controllers' work queues.</summary>
+    public WorkQueueOptions Queue { get; init; } = new();
+
+    /// <summary>The admission webhook's HTTPS endpoint.</summary>
+    public WebhookOptions Webhook { get; init; } = new();
+
+    /// <summary>The HTTP port of <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c>.</summary>
+    public int MetricsPort { get; init; } = 8080;
+
+    /// <summary>
+    /// The address both endpoints listen on: <c>*</c> for every interface (in a pod), or an IP address
+    /// such as <c>127.0.0.1</c> (tests, local runs).
+    /// </summary>
+    public string ListenAddress { get; init; } = "*";
+
+    /// <summary>
+    /// How long an informer may stay silent before <c>/healthz</c> fails. Longer than the watch timeout
+    /// (5 minutes), since an idle watch is only heard from when the server closes it or sends a bookmark.
+    /// </summary>
+    public TimeSpan WatchStallThreshold { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where to send traces and metrics over OTLP; off when unset.</summary>
+    public Uri? OtlpEndpoint { get; init; }
+
+    /// <summary>
+    /// Whether rendered pods carry the readiness gate the node agent sets once it verified the utility VM.
+    /// Off until the node agent exists.
+    /// </summary>
+    public bool PodReadinessGate { get; init; }
+
+    /// <summary>How long a graceful shutdown may take to let in-flight reconciles finish.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
