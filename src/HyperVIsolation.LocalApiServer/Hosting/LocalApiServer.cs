@@ -1,4 +1,5 @@
 using System.Net;
+using HyperVIsolation.LocalApiServer.Admission;
 using HyperVIsolation.LocalApiServer.CustomResources;
 using HyperVIsolation.LocalApiServer.GarbageCollection;
 using HyperVIsolation.LocalApiServer.Http;
@@ -80,9 +81,16 @@ public sealed class LocalApiServer : IAsyncDisposable
         var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
         var tables = new TableConverter(options.Clock);
         var reads = new ResourceReads(store, tables, new WatchStreamer(store, tables, options.BookmarkInterval));
-        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        var loggers = options.LoggerFactory ?? app.Services.GetRequiredService<ILoggerFactory>();
+        var admission = new AdmissionChain();
         var handler = new KubernetesApiHandler(
-            catalog, reads, new ResourceWrites(lifecycle, reads), new DiscoveryDocuments(catalog), new OpenApiDocuments(catalog), token, loggers.CreateLogger<KubernetesApiHandler>());
+            catalog,
+            reads,
+            new ResourceWrites(new WritePipeline(lifecycle, admission), admission, reads),
+            new DiscoveryDocuments(catalog),
+            new OpenApiDocuments(catalog),
+            new TokenAuthenticator(token, options.Users),
+            loggers.CreateLogger<KubernetesApiHandler>());
         app.Run(handler.HandleAsync);
 
         SeedNamespaces(lifecycle, catalog);

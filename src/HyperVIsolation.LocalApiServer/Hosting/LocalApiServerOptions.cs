@@ -27,6 +27,12 @@ public sealed record LocalApiServerOptions
     /// <summary>Clock for timestamps.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Extra bearer tokens and the users they authenticate as (the main token is an administrator).</summary>
+    public IReadOnlyList<LocalApiUser> Users { get; init; } = [];
+
+    /// <summary>Where the server logs; none when null.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
+
     /// <summary>Every problem with these options; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -49,6 +55,11 @@ public sealed record LocalApiServerOptions
         if (BookmarkInterval <= TimeSpan.Zero || GarbageCollectionInterval <= TimeSpan.Zero)
         {
             errors.Add("BookmarkInterval and GarbageCollectionInterval must be positive.");
+        }
+
+        if (Users.Any(u => string.IsNullOrEmpty(u.Token) || u.Token == Token))
+        {
+            errors.Add("Every user needs a non-empty token different from Token.");
         }
 
         return errors;

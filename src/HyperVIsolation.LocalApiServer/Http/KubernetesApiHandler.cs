@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
 using HyperVIsolation.LocalApiServer.OpenApi;
 using HyperVIsolation.LocalApiServer.Resources;
+using HyperVIsolation.LocalApiServer.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +18,7 @@ public sealed partial class KubernetesApiHandler(
     ResourceWrites writes,
     DiscoveryDocuments discovery,
     OpenApiDocuments openApi,
-    string token,
+    TokenAuthenticator authenticator,
     ILogger<KubernetesApiHandler> logger)
 {
     /// <summary>Handles one HTTP request.</summary>
@@ -33,7 +33,7 @@ public sealed partial class KubernetesApiHandler(
                 return;
             }
 
-            if (!IsAuthorized(context))
+            if (!authenticator.Authenticate(context))
             {
                 await ApiResponses.WriteErrorAsync(context, new ApiException(401, "Unauthorized", "Unauthorized"));
                 return;
@@ -54,13 +54,6 @@ public sealed partial class KubernetesApiHandler(
             LogUnhandled(logger, context.Request.Method, context.Request.Path, e);
             await TryWriteErrorAsync(context, new ApiException($"Internal error occurred: {e.Message}", e));
         }
-    }
-
-    private bool IsAuthorized(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.Ordinal)
-            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..].Trim()), Encoding.UTF8.GetBytes(token));
     }
 
     private async Task RouteAsync(HttpContext context, string[] segments)

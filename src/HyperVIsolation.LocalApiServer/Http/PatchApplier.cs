@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
 using HyperVIsolation.LocalApiServer.Patching;
 using HyperVIsolation.LocalApiServer.Patching.Json;
+using HyperVIsolation.LocalApiServer.Patching.Strategic;
 using HyperVIsolation.LocalApiServer.Resources;
 
 namespace HyperVIsolation.LocalApiServer.Http;
@@ -26,52 +27,43 @@ public static class PatchApplier
     /// <summary>Checks the media type is a patch type the resource accepts; 415 otherwise.</summary>
     public static void CheckMediaType(ResourceDefinition resource, string mediaType)
     {
-        var supported = resource.Custom is null
-            ? new[] { JsonPatchType, MergePatchType, StrategicMergePatchType, ApplyPatchType }
-            : [JsonPatchType, MergePatchType, ApplyPatchType];
+        ArgumentNullException.ThrowIfNull(resource);
+        if (resource.Custom is not null && mediaType == StrategicMergePatchType)
+        {
+            throw new ApiException(415, "UnsupportedMediaType", StrategicMergePatch.UnsupportedForCustomResources);
+        }
+
+        var supported = new[] { JsonPatchType, MergePatchType, StrategicMergePatchType, ApplyPatchType };
         if (!supported.Contains(mediaType))
         {
             throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", supported)}");
         }
     }
 
-    /// <summary>Returns the patched object.</summary>
-    public static JsonObject Apply(string mediaType, JsonObject current, JsonNode? patch)
+    /// <summary>Returns the patched object (JSON patch, merge patch or strategic merge patch).</summary>
+    public static JsonObject Apply(string mediaType, JsonObject current, JsonNode? patch) => Translate(() =>
     {
+        var result = mediaType switch
+        {
+            JsonPatchType => JsonPatch.Apply(current, patch),
+            StrategicMergePatchType => StrategicMergePatch.Apply(current, patch),
+            _ => JsonMergePatch.ApplyToObject(current, patch),
+        };
+        return result as JsonObject ?? throw ApiErrors.BadRequest("the patch result is not a JSON object");
+    });
+
+    /// <summary>Runs a Patching library call, turning its <see cref="PatchException"/> into a <c>Status</c> error.</summary>
+    public static T Translate<T>(Func<T> patching)
+    {
+        ArgumentNullException.ThrowIfNull(patching);
         try
         {
-            var result = mediaType switch
-            {
-                JsonPatchType => JsonPatch.Apply(current, patch),
-                StrategicMergePatchType => JsonMergePatch.ApplyToObject(current, WithoutDirectives(patch)),
-                _ => JsonMergePatch.ApplyToObject(current, patch),
-            };
-            return result as JsonObject ?? throw ApiErrors.BadRequest("the patch result is not a JSON object");
+            return patching();
         }
         catch (PatchException e)
         {
             var causes = new JsonArray(e.Causes.Select(c => (JsonNode)new JsonObject { ["reason"] = c.Type, ["message"] = c.Message, ["field"] = c.Field }).ToArray());
             throw new ApiException(e.StatusCode, e.Reason, e.Message, causes.Count > 0 ? new JsonObject { ["causes"] = causes } : null);
         }
-    }
-
-    // Until a strategic merge implementation is available, drop the $-directives and merge.
-    private static JsonNode? WithoutDirectives(JsonNode? patch)
-    {
-        if (patch is JsonObject obj)
-        {
-            var copy = new JsonObject();
-            foreach (var (key, value) in obj)
-            {
-                if (!key.StartsWith('$'))
-                {
-                    copy[key] = WithoutDirectives(value);
-                }
-            }
-
-            return copy;
-        }
-
-        return patch is JsonArray array ? new JsonArray(array.Select(WithoutDirectives).ToArray()) : patch?.DeepClone();
     }
 }

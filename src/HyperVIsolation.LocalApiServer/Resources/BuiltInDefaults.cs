@@ -25,6 +25,11 @@ public sealed class BuiltInDefaults : IWriteHook
                 var podStatus = obj["status"] as JsonObject ?? [];
                 podStatus["phase"] ??= "Pending";
                 obj["status"] = podStatus;
+                if (obj["spec"] is JsonObject podSpec)
+                {
+                    podSpec["terminationGracePeriodSeconds"] ??= GracefulDeletion.DefaultPodGracePeriodSeconds;
+                }
+
                 break;
             case "services":
                 DefaultService(obj, current);

@@ -8,4 +8,7 @@ public sealed record DeleteRequest(string? PropagationPolicy, string? Preconditi
 {
     /// <summary>Background propagation, no preconditions.</summary>
     public static DeleteRequest Default { get; } = new(null, null, null);
+
+    /// <summary><c>gracePeriodSeconds</c> of the request (query or DeleteOptions), if given.</summary>
+    public long? GracePeriodSeconds { get; init; }
 }

@@ -1,27 +1,59 @@
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
+using HyperVIsolation.LocalApiServer.Patching;
+using HyperVIsolation.LocalApiServer.Patching.Apply;
 using HyperVIsolation.LocalApiServer.Resources;
 
 namespace HyperVIsolation.LocalApiServer.Storage;
 
 /// <summary>
 /// Kubernetes object semantics over <see cref="ObjectStore"/>: uid, creationTimestamp, generateName,
-/// generation (bumped on spec changes only), optimistic concurrency, status isolation, finalizers and
-/// graceful deletion, and namespace lifecycle checks.
+/// generation (bumped on spec changes only), optimistic concurrency, status isolation, managed
+/// fields of updates, finalizers and graceful deletion, and namespace lifecycle checks.
+/// Writes come in two steps (prepare, then commit against the version they were prepared from)
+/// so that admission can run between them without holding the store's lock.
 /// </summary>
-public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook> hooks, TimeProvider clock)
+public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook> hooks, TimeProvider clock, ApplySchemaCache? schemas = null)
 {
-    private const string NameAllowed = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+    private readonly ApplySchemaCache schemas = schemas ?? new ApplySchemaCache();
 
     /// <summary>The underlying store.</summary>
     public ObjectStore Store => store;
 
+    /// <summary>Merge strategies of each resource (for managed fields and server-side apply).</summary>
+    public ApplySchemaCache Schemas => schemas;
+
+    /// <summary>The clock stamping timestamps.</summary>
+    public TimeProvider Clock => clock;
+
     /// <summary>Creates an object in <paramref name="ns"/> (empty for cluster-scoped resources).</summary>
     public JsonObject Create(ResourceDefinition resource, string ns, JsonObject obj, WriteContext context)
     {
+        for (var attempt = 0; ; attempt++)
+        {
+            var prepared = PrepareCreate(resource, ns, (JsonObject)obj.DeepClone(), context);
+            if (context.DryRun)
+            {
+                return prepared;
+            }
+
+            try
+            {
+                return CommitCreate(resource, prepared);
+            }
+            catch (ApiException e) when (e.Reason == "AlreadyExists" && ObjectMetadata.Name(obj).Length == 0 && attempt < 5)
+            {
+                // A generated name collided; draw another suffix.
+            }
+        }
+    }
+
+    /// <summary>Builds the object a create would store (identity, defaults, validation, managed fields).</summary>
+    public JsonObject PrepareCreate(ResourceDefinition resource, string ns, JsonObject obj, WriteContext context)
+    {
         var metadata = ObjectMetadata.Of(obj);
-        SetTypeMeta(resource, obj);
-        ApplyNamespace(resource, ns, metadata);
+        ObjectRules.SetTypeMeta(resource, obj);
+        ObjectRules.ApplyNamespace(resource, ns, metadata);
         RequireLiveNamespace(resource, ns);
         foreach (var field in new[] { "uid", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink" })
         {
@@ -32,84 +64,142 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         metadata["creationTimestamp"] = ObjectMetadata.Timestamp(clock.GetUtcNow());
         metadata["generation"] = 1L;
         var generateName = ObjectMetadata.Text(obj, "generateName");
-        var explicitName = ObjectMetadata.Name(obj);
-        if (explicitName.Length == 0 && generateName is null)
+        if (ObjectMetadata.Name(obj).Length == 0)
         {
-            throw ApiErrors.Invalid(resource.Group, resource.Kind, string.Empty, [FieldError.Required("metadata.name")]);
+            if (generateName is null)
+            {
+                throw ApiErrors.Invalid(resource.Group, resource.Kind, string.Empty, [FieldError.Required("metadata.name")]);
+            }
+
+            metadata["name"] = generateName + ObjectRules.RandomSuffix();
         }
 
-        for (var attempt = 0; ; attempt++)
+        ObjectRules.ValidateName(resource, ObjectMetadata.Name(obj));
+        foreach (var hook in hooks)
         {
-            if (explicitName.Length == 0)
-            {
-                metadata["name"] = generateName + RandomSuffix();
-            }
-
-            ValidateName(resource, ObjectMetadata.Name(obj));
-            foreach (var hook in hooks)
-            {
-                hook.Prepare(resource, obj, null, context);
-            }
-
-            if (context.DryRun)
-            {
-                return obj;
-            }
-
-            try
-            {
-                var stored = store.Create(resource.StorageKey, resource.Group, obj);
-                Notify(resource, stored);
-                return stored;
-            }
-            catch (ApiException e) when (e.Reason == "AlreadyExists" && explicitName.Length == 0 && attempt < 5)
-            {
-                // A generated name collided; draw another suffix.
-            }
+            hook.Prepare(resource, obj, null, context);
         }
+
+        return context.FieldManager is { } manager ? Track(resource, null, obj, manager, null) : obj;
+    }
+
+    /// <summary>Stores a prepared object; 409 AlreadyExists when the name is taken.</summary>
+    public JsonObject CommitCreate(ResourceDefinition resource, JsonObject prepared)
+    {
+        var stored = store.Create(resource.StorageKey, resource.Group, prepared);
+        Notify(resource, stored);
+        return stored;
     }
 
     /// <summary>Replaces an object (or, with <paramref name="subresource"/> <c>status</c>, only its status).</summary>
     public JsonObject Update(ResourceDefinition resource, string ns, string name, JsonObject obj, string? subresource, WriteContext context)
     {
-        SetTypeMeta(resource, obj);
-        var bodyName = ObjectMetadata.Name(obj);
-        if (bodyName.Length > 0 && bodyName != name)
-        {
-            throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
-        }
-
-        var stored = store.Update(resource.StorageKey, resource.Group, ns, name, current => Merge(resource, current, obj, subresource, context), ReadyForRemoval);
-        Notify(resource, stored);
-        return stored;
+        CheckBodyName(resource, name, obj);
+        return Mutate(resource, ns, name, subresource, context, _ => obj);
     }
 
     /// <summary>Applies a change function to the current object (used by patch, binding, scale and the garbage collector).</summary>
     public JsonObject Mutate(ResourceDefinition resource, string ns, string name, string? subresource, WriteContext context, Func<JsonObject, JsonObject> change)
+    {
+        if (context.DryRun)
+        {
+            var current = store.Get(resource.StorageKey, ns, name) ?? throw ApiErrors.NotFound(resource.Group, resource.Plural, name);
+            return PrepareUpdate(resource, current, change((JsonObject)current.DeepClone()), subresource, context);
+        }
+
+        var stored = store.Update(
+            resource.StorageKey,
+            resource.Group,
+            ns,
+            name,
+            current => PrepareUpdate(resource, current, change((JsonObject)current.DeepClone()), subresource, context),
+            ObjectRules.ReadyForRemoval);
+        Notify(resource, stored);
+        return stored;
+    }
+
+    /// <summary>
+    /// Builds the object an update of <paramref name="current"/> to <paramref name="incoming"/>
+    /// would store: 409 on a stale resourceVersion, subresource isolation, immutable metadata,
+    /// hooks, generation and managed fields.
+    /// </summary>
+    public JsonObject PrepareUpdate(ResourceDefinition resource, JsonObject current, JsonObject incoming, string? subresource, WriteContext context)
+    {
+        var requested = ObjectMetadata.Text(incoming, "resourceVersion");
+        if (!string.IsNullOrEmpty(requested) && requested != ObjectMetadata.Text(current, "resourceVersion"))
+        {
+            throw ApiErrors.Conflict(resource.Group, resource.Plural, ObjectMetadata.Name(current), "the object has been modified; please apply your changes to the latest version and try again");
+        }
+
+        JsonObject result;
+        if (subresource is "status" or "ephemeralcontainers" or "finalize")
+        {
+            // Subresource writes change their own part only.
+            result = (JsonObject)current.DeepClone();
+            ObjectRules.CopySubresourcePart(subresource, incoming, result);
+            if (incoming["metadata"]?["managedFields"] is JsonArray given)
+            {
+                ObjectMetadata.Of(result)["managedFields"] = given.DeepClone();
+            }
+        }
+        else
+        {
+            result = (JsonObject)incoming.DeepClone();
+            if (resource.HasStatus)
+            {
+                // With a status subresource, the main resource ignores status changes.
+                result["status"] = current["status"]?.DeepClone();
+            }
+        }
+
+        ObjectRules.KeepImmutableMetadata(current, result);
+        ObjectRules.SetTypeMeta(resource, result);
+        RemoveNull(result, "status");
+        RemoveNull(ObjectMetadata.Of(result), "managedFields");
+        foreach (var hook in hooks)
+        {
+            hook.Prepare(resource, result, current, context);
+        }
+
+        var generation = long.TryParse(current["metadata"]?["generation"]?.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 1;
+        ObjectMetadata.Of(result)["generation"] = ObjectRules.SpecOf(result) == ObjectRules.SpecOf(current) ? generation : generation + 1;
+        return context.FieldManager is { } manager ? Track(resource, current, result, manager, subresource) : result;
+    }
+
+    /// <summary>
+    /// Stores a prepared update if the object is still at <paramref name="expectedResourceVersion"/>;
+    /// <see cref="StaleWriteException"/> otherwise.
+    /// </summary>
+    public JsonObject CommitUpdate(ResourceDefinition resource, string ns, string name, string? expectedResourceVersion, JsonObject prepared)
     {
         var stored = store.Update(
             resource.StorageKey,
             resource.Group,
             ns,
             name,
-            current => Merge(resource, current, change((JsonObject)current.DeepClone()), subresource, context, checkVersion: true),
-            ReadyForRemoval);
+            current => ObjectMetadata.Text(current, "resourceVersion") == expectedResourceVersion ? (JsonObject)prepared.DeepClone() : throw new StaleWriteException(),
+            ObjectRules.ReadyForRemoval);
         Notify(resource, stored);
         return stored;
     }
 
-    /// <summary>Deletes an object: removed at once, or marked with a deletionTimestamp while finalizers remain.</summary>
+    /// <summary>
+    /// Deletes an object: removed at once, or marked with a deletionTimestamp while finalizers
+    /// remain or (pods bound to a node) until the grace period is confirmed by the kubelet.
+    /// </summary>
     public DeleteOutcome Delete(ResourceDefinition resource, string ns, string name, DeleteRequest request)
     {
         var current = store.Get(resource.StorageKey, ns, name) ?? throw ApiErrors.NotFound(resource.Group, resource.Plural, name);
-        CheckPreconditions(resource, name, current, request);
+        ObjectRules.CheckPreconditions(resource, name, current, request);
         var extraFinalizer = request.PropagationPolicy switch
         {
             "Foreground" => "foregroundDeletion",
             "Orphan" => "orphan",
             _ => null,
         };
-        var keepsObject = ObjectMetadata.Finalizers(current).Count > 0 || extraFinalizer is not null || resource.StorageKey == "namespaces";
+        var grace = ObjectMetadata.IsDeleting(current) ? 0 : GracefulDeletion.PeriodFor(resource, current, request);
+        var keepsObject = ObjectMetadata.Finalizers(current).Count > 0 || extraFinalizer is not null || resource.StorageKey == "namespaces"
+            || grace > 0 || GracefulDeletion.IsPending(current);
         if (!keepsObject)
         {
             var removed = store.Delete(resource.StorageKey, ns, name) ?? throw ApiErrors.NotFound(resource.Group, resource.Plural, name);
@@ -117,7 +207,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
             return new DeleteOutcome(removed, true);
         }
 
-        var marked = store.Update(resource.StorageKey, resource.Group, ns, name, obj => MarkDeleting(resource, obj, extraFinalizer), ReadyForRemoval);
+        var marked = store.Update(resource.StorageKey, resource.Group, ns, name, obj => MarkDeleting(resource, obj, extraFinalizer, grace, request), ObjectRules.ReadyForRemoval);
         var gone = store.Get(resource.StorageKey, ns, name) is null;
         if (gone)
         {
@@ -127,15 +217,21 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         return new DeleteOutcome(marked, gone);
     }
 
-    private JsonObject MarkDeleting(ResourceDefinition resource, JsonObject obj, string? extraFinalizer)
+    private JsonObject Track(ResourceDefinition resource, JsonObject? before, JsonObject after, string manager, string? subresource)
     {
-        var metadata = ObjectMetadata.Of(obj);
-        if (metadata["deletionTimestamp"] is null)
+        try
         {
-            metadata["deletionTimestamp"] = ObjectMetadata.Timestamp(clock.GetUtcNow());
-            metadata["deletionGracePeriodSeconds"] = 0;
+            return ManagedFieldsTracker.RecordUpdate(before, after, manager, schemas.For(resource), clock.GetUtcNow(), subresource);
         }
+        catch (PatchException e)
+        {
+            throw new ApiException(e.StatusCode, e.Reason, e.Message);
+        }
+    }
 
+    private JsonObject MarkDeleting(ResourceDefinition resource, JsonObject obj, string? extraFinalizer, long grace, DeleteRequest request)
+    {
+        GracefulDeletion.Mark(obj, grace, request, clock.GetUtcNow());
         if (extraFinalizer is not null)
         {
             ObjectMetadata.SetFinalizers(obj, [.. ObjectMetadata.Finalizers(obj), extraFinalizer]);
@@ -151,91 +247,22 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         return obj;
     }
 
-    private JsonObject Merge(ResourceDefinition resource, JsonObject current, JsonObject incoming, string? subresource, WriteContext context, bool checkVersion = true)
+    private static void CheckBodyName(ResourceDefinition resource, string name, JsonObject obj)
     {
-        var name = ObjectMetadata.Name(current);
-        var requested = ObjectMetadata.Text(incoming, "resourceVersion");
-        if (checkVersion && !string.IsNullOrEmpty(requested) && requested != ObjectMetadata.Text(current, "resourceVersion"))
+        ObjectRules.SetTypeMeta(resource, obj);
+        var bodyName = ObjectMetadata.Name(obj);
+        if (bodyName.Length > 0 && bodyName != name)
         {
-            throw ApiErrors.Conflict(resource.Group, resource.Plural, name, "the object has been modified; please apply your changes to the latest version and try again");
+            throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
         }
-
-        JsonObject result;
-        if (subresource is "status" or "ephemeralcontainers" or "finalize")
-        {
-            // Subresource writes change their own part only.
-            result = (JsonObject)current.DeepClone();
-            CopySubresourcePart(subresource, incoming, result);
-        }
-        else
-        {
-            result = (JsonObject)incoming.DeepClone();
-            if (resource.HasStatus)
-            {
-                // With a status subresource, the main resource ignores status changes.
-                result["status"] = current["status"]?.DeepClone();
-            }
-        }
-
-        KeepImmutableMetadata(current, result);
-        SetTypeMeta(resource, result);
-        if (result["status"] is null)
-        {
-            result.Remove("status");
-        }
-
-        foreach (var hook in hooks)
-        {
-            hook.Prepare(resource, result, current, context);
-        }
-
-        var generation = long.TryParse(current["metadata"]?["generation"]?.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 1;
-        ObjectMetadata.Of(result)["generation"] = SpecOf(result) == SpecOf(current) ? generation : generation + 1;
-        return result;
     }
 
-    private static void CopySubresourcePart(string subresource, JsonObject incoming, JsonObject result)
+    private static void RemoveNull(JsonObject obj, string field)
     {
-        if (subresource == "status")
+        if (obj.ContainsKey(field) && obj[field] is null)
         {
-            result["status"] = incoming["status"]?.DeepClone();
-            return;
+            obj.Remove(field);
         }
-
-        var field = subresource == "finalize" ? "finalizers" : "ephemeralContainers";
-        var spec = result["spec"] as JsonObject ?? [];
-        spec[field] = incoming["spec"]?[field]?.DeepClone();
-        result["spec"] = spec;
-    }
-
-    private static void KeepImmutableMetadata(JsonObject current, JsonObject result)
-    {
-        var from = ObjectMetadata.Of(current);
-        var to = ObjectMetadata.Of(result);
-        foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generateName" })
-        {
-            to[field] = from[field]?.DeepClone();
-            if (to[field] is null)
-            {
-                to.Remove(field);
-            }
-        }
-
-        to.Remove("resourceVersion");
-    }
-
-    // Everything except metadata and status counts as spec for generation.
-    private static string SpecOf(JsonObject obj) =>
-        new JsonObject(obj.Where(p => p.Key is not ("metadata" or "status" or "apiVersion" or "kind")).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString();
-
-    private static bool ReadyForRemoval(JsonObject obj)
-    {
-        if (!ObjectMetadata.IsDeleting(obj) || ObjectMetadata.Finalizers(obj).Count > 0)
-        {
-            return false;
-        }
-
-        return obj["spec"]?["finalizers"] is not JsonArray { Count: > 0 };
     }
 
     private void Notify(ResourceDefinition resource, JsonObject stored)
@@ -260,48 +287,6 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         }
     }
 
-    private static void CheckPreconditions(ResourceDefinition resource, string name, JsonObject current, DeleteRequest request)
-    {
-        if (request.PreconditionUid is { } uid && uid != ObjectMetadata.Uid(current))
-        {
-            throw ApiErrors.Conflict(resource.Group, resource.Plural, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMetadata.Uid(current)}");
-        }
-
-        if (request.PreconditionResourceVersion is { } rv && rv != ObjectMetadata.Text(current, "resourceVersion"))
-        {
-            throw ApiErrors.Conflict(resource.Group, resource.Plural, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {ObjectMetadata.Text(current, "resourceVersion")}");
-        }
-    }
-
-    private static void SetTypeMeta(ResourceDefinition resource, JsonObject obj)
-    {
-        var kind = obj["kind"]?.ToString();
-        if (!string.IsNullOrEmpty(kind) && kind != resource.Kind)
-        {
-            throw ApiErrors.BadRequest($"the kind of the object ({kind}) does not match the kind of the resource ({resource.Kind})");
-        }
-
-        obj["kind"] = resource.Kind;
-        obj["apiVersion"] = resource.GroupVersion;
-    }
-
-    private static void ApplyNamespace(ResourceDefinition resource, string ns, JsonObject metadata)
-    {
-        if (!resource.Namespaced)
-        {
-            metadata.Remove("namespace");
-            return;
-        }
-
-        var bodyNamespace = metadata["namespace"]?.ToString();
-        if (!string.IsNullOrEmpty(bodyNamespace) && bodyNamespace != ns)
-        {
-            throw ApiErrors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
-        }
-
-        metadata["namespace"] = ns;
-    }
-
     private void RequireLiveNamespace(ResourceDefinition resource, string ns)
     {
         if (!resource.Namespaced)
@@ -314,20 +299,5 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         {
             throw ApiErrors.Forbidden(resource.Group, resource.Plural, string.Empty, $"unable to create new content in namespace {ns} because it is being terminated");
         }
-    }
-
-    private static void ValidateName(ResourceDefinition resource, string name)
-    {
-        var valid = name.Length <= 253 && System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
-        if (!valid && resource.Kind is not ("ClusterRole" or "ClusterRoleBinding" or "Role" or "RoleBinding"))
-        {
-            throw ApiErrors.Invalid(resource.Group, resource.Kind, name, [FieldError.InvalidValue("metadata.name", $"\"{name}\"", NameAllowed)]);
-        }
-    }
-
-    private static string RandomSuffix()
-    {
-        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
-        return new string(Enumerable.Range(0, 5).Select(_ => alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray());
     }
 }

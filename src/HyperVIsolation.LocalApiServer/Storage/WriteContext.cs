@@ -8,6 +8,12 @@ public sealed record WriteContext(string FieldValidation, bool DryRun)
     /// <summary>Warnings for the <c>Warning</c> response header.</summary>
     public List<string> Warnings { get; } = [];
 
+    /// <summary>
+    /// The field manager recorded as an <c>Update</c> entry of <c>metadata.managedFields</c>;
+    /// null for writes that track no ownership (server-internal writes, server-side apply).
+    /// </summary>
+    public string? FieldManager { get; init; }
+
     /// <summary>Default context: Warn, not a dry run.</summary>
     public static WriteContext Default => new("Warn", false);
 }

@@ -18,4 +18,22 @@ public sealed class HelmConformanceTests(ClientToolsFixture tools) : IClassFixtu
         uninstall.ExitCode.Should().Be(0, uninstall.All);
         remaining.Output.Should().NotContain("tiny");
     }
+
+    [Fact]
+    public async Task InstallThenUpgrade_ChangedValue_UpdatesObjects()
+    {
+        var chart = Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-chart");
+
+        var install = await tools.HelmAsync("install", "upgraded", chart);
+        var upgrade = await tools.HelmAsync("upgrade", "upgraded", chart, "--set", "message=changed", "--set", "replicas=2");
+        var message = await tools.KubectlAsync("get", "configmap", "upgraded-config", "-o", "jsonpath={.data.message}");
+        var replicas = await tools.KubectlAsync("get", "deployment", "upgraded-app", "-o", "jsonpath={.spec.replicas}");
+        await tools.HelmAsync("uninstall", "upgraded");
+
+        install.ExitCode.Should().Be(0, install.All);
+        upgrade.ExitCode.Should().Be(0, upgrade.All);
+        upgrade.Output.Should().Contain("REVISION: 2");
+        message.Output.Should().Be("changed");
+        replicas.Output.Should().Be("2");
+    }
 }
