@@ -82,6 +82,10 @@ internal static class PodUpdateRules
             .ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal),
         StringComparer.Ordinal);
 
-    private static bool SameJson(object? left, object? right) =>
-        string.Equals(KubernetesJson.Serialize(left!), KubernetesJson.Serialize(right!), StringComparison.Ordinal);
+    private static bool SameJson(object? left, object? right) => (left, right) switch
+    {
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        _ => string.Equals(KubernetesJson.Serialize(left), KubernetesJson.Serialize(right), StringComparison.Ordinal),
+    };
 }
