@@ -16,6 +16,13 @@ internal sealed class OperatorTelemetry : IDisposable
     public const string ActivitySourceName = "HyperVIsolation.Operator";
 
     private const string Seconds = "s";
+
+    // The exporters' default buckets suit milliseconds; these span 5 ms (a cached no-op) to a minute.
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    };
+
     private readonly Lock _lock = new();
     private ObservableGauge<int>? _workloads;
 
@@ -24,12 +31,12 @@ internal sealed class OperatorTelemetry : IDisposable
         ArgumentNullException.ThrowIfNull(meterFactory);
         Meter = meterFactory.Create(MeterName);
         ReconcileTotal = Meter.CreateCounter<long>(MeterName + "_reconcile_total", description: "Reconciles by controller and result.");
-        ReconcileDuration = Meter.CreateHistogram<double>(MeterName + "_reconcile_duration_seconds", Seconds, "How long reconciles take.");
+        ReconcileDuration = Meter.CreateHistogram<double>(MeterName + "_reconcile_duration_seconds", Seconds, "How long reconciles take.", tags: null, advice: SecondsBuckets);
         ReconcileErrors = Meter.CreateCounter<long>(MeterName + "_reconcile_errors_total", description: "Reconciles that failed or threw.");
         WorkQueueDepth = Meter.CreateGauge<int>(MeterName + "_workqueue_depth", description: "Keys waiting to be reconciled.");
         WorkQueueAdds = Meter.CreateCounter<long>(MeterName + "_workqueue_adds_total", description: "Keys added to the work queue.");
-        WorkQueueLatency = Meter.CreateHistogram<double>(MeterName + "_workqueue_latency_seconds", Seconds, "How long keys wait before a worker takes them.");
-        WorkQueueWorkDuration = Meter.CreateHistogram<double>(MeterName + "_workqueue_work_duration_seconds", Seconds, "How long workers hold a key.");
+        WorkQueueLatency = Meter.CreateHistogram<double>(MeterName + "_workqueue_latency_seconds", Seconds, "How long keys wait before a worker takes them.", tags: null, advice: SecondsBuckets);
+        WorkQueueWorkDuration = Meter.CreateHistogram<double>(MeterName + "_workqueue_work_duration_seconds", Seconds, "How long workers hold a key.", tags: null, advice: SecondsBuckets);
         WorkQueueRetries = Meter.CreateCounter<long>(MeterName + "_workqueue_retries_total", description: "Keys queued again after a failure.");
         WatchRestarts = Meter.CreateCounter<long>(MeterName + "_watch_restarts_total", description: "Watches restarted, by resource and reason.");
         CacheObjects = Meter.CreateGauge<int>(MeterName + "_cache_objects", description: "Objects in each informer cache.");

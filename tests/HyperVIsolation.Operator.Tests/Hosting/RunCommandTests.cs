@@ -1,0 +1,34 @@
+using HyperVIsolation.Operator.Cli;
+
+namespace HyperVIsolation.Operator.Tests.Hosting;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task Run_MissingKubeconfig_ListsTheProblemAndExits2WithoutStackTrace()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(["run", "--kubeconfig", "/nonexistent/kubeconfig"], stdout, stderr, CancellationToken.None);
+
+        exitCode.Should().Be(2);
+        stderr.ToString().Should().StartWith("run: invalid configuration:")
+            .And.Contain("Operator:Kubeconfig: file '/nonexistent/kubeconfig' does not exist.")
+            .And.NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("--verbose")]
+    [InlineData("--kubeconfig")]
+    public async Task Run_BadArguments_ExitsWithUsage(string argument)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(["run", argument], stdout, stderr, CancellationToken.None);
+
+        exitCode.Should().Be(2);
+        stderr.ToString().Should().Contain("usage: hyperv-isolation run");
+    }
+}
