@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using HyperVIsolation.Operator.Tests.Admission;
 
 namespace HyperVIsolation.Operator.Tests.Admission;
 
