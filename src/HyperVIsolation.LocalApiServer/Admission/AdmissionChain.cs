@@ -3,14 +3,40 @@ using HyperVIsolation.LocalApiServer.Storage;
 
 namespace HyperVIsolation.LocalApiServer.Admission;
 
-/// <summary>The admission steps of every write (built-in plugins, then webhooks).</summary>
-public sealed class AdmissionChain
+/// <summary>
+/// The admission steps of every write, in kube-apiserver's plugin order: DefaultTolerationSeconds
+/// and RuntimeClass on pod creation, then mutating webhooks; validating webhooks last. Webhook
+/// configurations themselves are exempt from webhooks, as in kube-apiserver.
+/// </summary>
+public sealed class AdmissionChain(RuntimeClassAdmission runtimeClasses, WebhookDispatcher webhooks)
 {
     /// <summary>Runs mutating admission; returns the object to write.</summary>
-    public Task<JsonObject?> MutateAsync(AdmissionAttributes attributes, JsonObject? obj, JsonObject? old, WriteContext write, CancellationToken cancellationToken) =>
-        Task.FromResult(obj);
+    public async Task<JsonObject?> MutateAsync(AdmissionAttributes attributes, JsonObject? obj, JsonObject? old, WriteContext write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        if (obj is not null && IsPodCreation(attributes))
+        {
+            obj = (JsonObject)obj.DeepClone();
+            DefaultTolerationSeconds.Admit(obj);
+            runtimeClasses.Admit(obj, attributes.Name);
+        }
+
+        return IsExempt(attributes) ? obj : await webhooks.MutateAsync(attributes, obj, old, write, cancellationToken);
+    }
 
     /// <summary>Runs validating admission; throws to reject.</summary>
-    public Task ValidateAsync(AdmissionAttributes attributes, JsonObject? obj, JsonObject? old, WriteContext write, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    public async Task ValidateAsync(AdmissionAttributes attributes, JsonObject? obj, JsonObject? old, WriteContext write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        if (!IsExempt(attributes))
+        {
+            await webhooks.ValidateAsync(attributes, obj, old, write, cancellationToken);
+        }
+    }
+
+    private static bool IsPodCreation(AdmissionAttributes attributes) =>
+        attributes.Resource.StorageKey == "pods" && attributes.Subresource is null && attributes.Operation == "CREATE";
+
+    private static bool IsExempt(AdmissionAttributes attributes) =>
+        attributes.Resource.Group == "admissionregistration.k8s.io";
 }

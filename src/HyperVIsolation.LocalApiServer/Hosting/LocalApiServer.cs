@@ -27,6 +27,7 @@ public sealed class LocalApiServer : IAsyncDisposable
     private readonly GarbageCollector collector;
     private readonly ServerCertificates? certificates;
     private string? ownedDirectory;
+    private WebhookClient? webhookClient;
 
     private LocalApiServer(WebApplication app, GarbageCollector collector, ServerCertificates? certificates, ObjectStore store, Uri baseUri, string kubeconfigPath, string token)
     {
@@ -82,7 +83,10 @@ public sealed class LocalApiServer : IAsyncDisposable
         var tables = new TableConverter(options.Clock);
         var reads = new ResourceReads(store, tables, new WatchStreamer(store, tables, options.BookmarkInterval));
         var loggers = options.LoggerFactory ?? app.Services.GetRequiredService<ILoggerFactory>();
-        var admission = new AdmissionChain();
+        var webhookClient = new WebhookClient(options.WebhookServices);
+        var admission = new AdmissionChain(
+            new RuntimeClassAdmission(store),
+            new WebhookDispatcher(store, new WebhookMatcher(catalog, store), webhookClient, loggers.CreateLogger<WebhookDispatcher>()));
         var handler = new KubernetesApiHandler(
             catalog,
             reads,
@@ -107,6 +111,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         {
             // A temporary directory we created is ours to remove on dispose.
             ownedDirectory = options.WorkingDirectory is null ? directory : null,
+            webhookClient = webhookClient,
         };
     }
 
@@ -122,6 +127,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         certificates?.Dispose();
+        webhookClient?.Dispose();
         if (ownedDirectory is not null && Directory.Exists(ownedDirectory))
         {
             Directory.Delete(ownedDirectory, recursive: true);

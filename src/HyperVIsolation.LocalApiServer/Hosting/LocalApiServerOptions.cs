@@ -30,6 +30,14 @@ public sealed record LocalApiServerOptions
     /// <summary>Extra bearer tokens and the users they authenticate as (the main token is an administrator).</summary>
     public IReadOnlyList<LocalApiUser> Users { get; init; } = [];
 
+    /// <summary>
+    /// Where webhooks configured with <c>clientConfig.service</c> are reached: keys
+    /// <c>namespace/name</c> (or <c>namespace/name:port</c>) to a loopback base URL such as
+    /// <c>https://127.0.0.1:5001/</c>; the service's path is appended and the serving certificate
+    /// must name <c>name.namespace.svc</c>, as with kube-apiserver.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uri> WebhookServices { get; init; } = new Dictionary<string, Uri>();
+
     /// <summary>Where the server logs; none when null.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 
