@@ -1,9 +1,9 @@
 using HyperVIsolation.LocalApiServer.Hosting;
-using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 using HyperVIsolation.Operator.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Hosting;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
+using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 
 namespace HyperVIsolation.Operator.Tests.Hosting;
 

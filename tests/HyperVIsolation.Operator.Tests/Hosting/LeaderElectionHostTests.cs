@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using HyperVIsolation.LocalApiServer.Hosting;
-using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 using HyperVIsolation.Operator.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
+using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 
 namespace HyperVIsolation.Operator.Tests.Hosting;
 
@@ -42,6 +42,28 @@ public sealed class LeaderElectionHostTests
         tookOver.Should().BeTrue($"the follower takes over within the lease duration plus a few seconds (waited {handover})");
         (await Eventually.TrueAsync(() => secondReconciler.Reconciled.Count > 0, Timeout)).Should().BeTrue("the new leader runs the controllers");
         (await HolderAsync(client)).Should().Be("replica-b");
+    }
+
+    [Fact]
+    public async Task LeaseTakenByAnotherHolder_CancelsTheInFlightReconcileWithinTheRenewDeadline()
+    {
+        await using var server = await ApiServer.StartAsync(new LocalApiServerOptions(), CancellationToken.None);
+        using var client = server.CreateClient();
+        await TestOperatorHost.InstallCrdsAsync(client);
+        await using var host = TestOperatorHost.Create(server, "replica-a", builder => builder.Services
+            .AddController<CancellationObservingReconciler>("namespaces", sources => sources.Watch<V1Namespace>(ObjectKeyMappings.Self)));
+        var reconciler = host.App.Services.GetRequiredService<CancellationObservingReconciler>();
+        await host.App.StartAsync();
+        await reconciler.Started.Task.WaitAsync(Timeout);
+
+        var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("hyperv-isolation-operator", "default");
+        lease.Spec.HolderIdentity = "intruder";
+        lease.Spec.LeaseDurationSeconds = 60;
+        lease.Spec.RenewTime = DateTime.UtcNow;
+        await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "hyperv-isolation-operator", "default");
+
+        await reconciler.Cancelled.Task.WaitAsync(TestOperatorHost.LeaseDuration + TimeSpan.FromSeconds(3));
+        host.Election.IsLeader.Should().BeFalse("no split brain: the old leader stops as soon as it cannot renew");
     }
 
     private static void AddNamespaceController(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>

@@ -1,12 +1,12 @@
 using System.Net;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.LocalApiServer.Hosting;
-using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 using HyperVIsolation.Operator.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
+using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 
 namespace HyperVIsolation.Operator.Tests.Hosting;
 

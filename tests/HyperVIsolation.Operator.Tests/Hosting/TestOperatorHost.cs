@@ -1,5 +1,4 @@
 using HyperVIsolation.LocalApiServer.Hosting;
-using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 using HyperVIsolation.Operator.ControllerRuntime.Leadership;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Manifests;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 
 namespace HyperVIsolation.Operator.Tests.Hosting;
 
