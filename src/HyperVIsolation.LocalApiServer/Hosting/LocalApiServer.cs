@@ -1,6 +1,7 @@
 using System.Net;
 using HyperVIsolation.LocalApiServer.Admission;
 using HyperVIsolation.LocalApiServer.CustomResources;
+using HyperVIsolation.LocalApiServer.Faults;
 using HyperVIsolation.LocalApiServer.GarbageCollection;
 using HyperVIsolation.LocalApiServer.Http;
 using HyperVIsolation.LocalApiServer.OpenApi;
@@ -12,8 +13,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HyperVIsolation.LocalApiServer.Hosting;
 
@@ -23,21 +26,27 @@ namespace HyperVIsolation.LocalApiServer.Hosting;
 /// </summary>
 public sealed class LocalApiServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly SemaphoreSlim restartGate = new(1, 1);
     private readonly GarbageCollector collector;
     private readonly ServerCertificates? certificates;
+    private readonly WebhookClient webhookClient;
+    private readonly RequestDelegate handler;
+    private WebApplication app;
     private string? ownedDirectory;
-    private WebhookClient? webhookClient;
 
-    private LocalApiServer(WebApplication app, GarbageCollector collector, ServerCertificates? certificates, ObjectStore store, Uri baseUri, string kubeconfigPath, string token)
+    private LocalApiServer(ServerParts parts, WebApplication app, Uri baseUri, string kubeconfigPath, string token)
     {
         Token = token;
         this.app = app;
-        this.collector = collector;
-        this.certificates = certificates;
-        Store = store;
+        collector = parts.Collector;
+        certificates = parts.Certificates;
+        webhookClient = parts.WebhookClient;
+        handler = parts.Handler;
+        Store = parts.Store;
         BaseUri = baseUri;
         KubeconfigPath = kubeconfigPath;
+        Faults = new FaultInjector(parts.Store, RestartAsync);
+        parts.Faults.Target = Faults;
     }
 
     /// <summary>URL of the server, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
@@ -52,6 +61,9 @@ public sealed class LocalApiServer : IAsyncDisposable
     /// <summary>The object store (tests use it to compact history or drop watches).</summary>
     public ObjectStore Store { get; }
 
+    /// <summary>Fault injection for tests: dropped watches, failing requests, latency, compaction, restart.</summary>
+    public FaultInjector Faults { get; }
+
     /// <summary>Starts a server; throws <see cref="ArgumentException"/> listing every invalid option.</summary>
     public static async Task<LocalApiServer> StartAsync(LocalApiServerOptions options, CancellationToken cancellationToken)
     {
@@ -64,60 +76,56 @@ public sealed class LocalApiServer : IAsyncDisposable
 
         var token = options.Token ?? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         var directory = options.WorkingDirectory ?? Directory.CreateTempSubdirectory("hyperv-isolation-apiserver-").FullName;
-        var certificates = options.UseHttps ? ServerCertificates.Generate(options.Clock) : null;
-
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalApiServer).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
-        {
-            if (certificates is not null)
-            {
-                listen.UseHttps(certificates.Serving);
-            }
-        }));
-        var app = builder.Build();
-
-        var store = new ObjectStore(options.WatchHistoryCapacity);
-        var catalog = new ResourceCatalog();
-        var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
-        var tables = new TableConverter(options.Clock);
-        var reads = new ResourceReads(store, tables, new WatchStreamer(store, tables, options.BookmarkInterval));
-        var loggers = options.LoggerFactory ?? app.Services.GetRequiredService<ILoggerFactory>();
-        var webhookClient = new WebhookClient(options.WebhookServices);
-        var admission = new AdmissionChain(
-            new RuntimeClassAdmission(store),
-            new WebhookDispatcher(store, new WebhookMatcher(catalog, store), webhookClient, loggers.CreateLogger<WebhookDispatcher>()));
-        var handler = new KubernetesApiHandler(
-            catalog,
-            reads,
-            new ResourceWrites(new WritePipeline(lifecycle, admission), admission, reads),
-            new DiscoveryDocuments(catalog),
-            new OpenApiDocuments(catalog),
-            new TokenAuthenticator(token, options.Users),
-            loggers.CreateLogger<KubernetesApiHandler>());
-        app.Run(handler.HandleAsync);
-
-        SeedNamespaces(lifecycle, catalog);
-        var collector = new GarbageCollector(lifecycle, catalog, options.GarbageCollectionInterval, loggers.CreateLogger<GarbageCollector>());
-        collector.Start();
+        var parts = Compose(options, token);
+        var app = BuildHost(options.Port, parts.Certificates, parts.Handler);
+        parts.Collector.Start();
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        var baseUri = new Uri($"{(certificates is null ? "http" : "https")}://127.0.0.1:{port}/");
+        var baseUri = new Uri($"{(parts.Certificates is null ? "http" : "https")}://127.0.0.1:{port}/");
         var kubeconfig = Path.Combine(directory, "kubeconfig");
-        await KubeconfigFile.WriteAsync(kubeconfig, baseUri, certificates?.AuthorityPem, token, cancellationToken);
-        return new LocalApiServer(app, collector, certificates, store, baseUri, kubeconfig, token)
+        await KubeconfigFile.WriteAsync(kubeconfig, baseUri, parts.Certificates?.AuthorityPem, token, cancellationToken);
+        return new LocalApiServer(parts, app, baseUri, kubeconfig, token)
         {
             // A temporary directory we created is ours to remove on dispose.
             ownedDirectory = options.WorkingDirectory is null ? directory : null,
-            webhookClient = webhookClient,
         };
     }
 
     /// <summary>A KubernetesClient configured from the generated kubeconfig.</summary>
     public Kubernetes CreateClient() =>
         new(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
+
+    /// <summary>Stops the listener and starts it again on the same port with the same store and certificates.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await restartGate.WaitAsync(cancellationToken);
+        try
+        {
+            Store.CloseAllWatches();
+            await app.StopAsync(cancellationToken);
+            await app.DisposeAsync();
+            app = BuildHost(BaseUri.Port, certificates, handler);
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                    return;
+                }
+                catch (IOException) when (attempt < 20)
+                {
+                    // The port may take a moment to be released.
+                    await Task.Delay(100, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            restartGate.Release();
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -127,11 +135,56 @@ public sealed class LocalApiServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         certificates?.Dispose();
-        webhookClient?.Dispose();
+        webhookClient.Dispose();
+        restartGate.Dispose();
         if (ownedDirectory is not null && Directory.Exists(ownedDirectory))
         {
             Directory.Delete(ownedDirectory, recursive: true);
         }
+    }
+
+    private static ServerParts Compose(LocalApiServerOptions options, string token)
+    {
+        var certificates = options.UseHttps ? ServerCertificates.Generate(options.Clock) : null;
+        var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var store = new ObjectStore(options.WatchHistoryCapacity);
+        var catalog = new ResourceCatalog();
+        var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
+        var tables = new TableConverter(options.Clock);
+        var reads = new ResourceReads(store, tables, new WatchStreamer(store, tables, options.BookmarkInterval));
+        var webhookClient = new WebhookClient(options.WebhookServices);
+        var admission = new AdmissionChain(
+            new RuntimeClassAdmission(store),
+            new WebhookDispatcher(store, new WebhookMatcher(catalog, store), webhookClient, loggers.CreateLogger<WebhookDispatcher>()));
+        var faults = new FaultInjectorSlot();
+        var handler = new KubernetesApiHandler(
+            catalog,
+            reads,
+            new ResourceWrites(new WritePipeline(lifecycle, admission), admission, reads),
+            new DiscoveryDocuments(catalog),
+            new OpenApiDocuments(catalog),
+            new TokenAuthenticator(token, options.Users),
+            faults,
+            loggers.CreateLogger<KubernetesApiHandler>());
+        SeedNamespaces(lifecycle, catalog);
+        var collector = new GarbageCollector(lifecycle, catalog, options.GarbageCollectionInterval, loggers.CreateLogger<GarbageCollector>());
+        return new ServerParts(store, certificates, webhookClient, collector, faults, handler.HandleAsync);
+    }
+
+    private static WebApplication BuildHost(int port, ServerCertificates? certificates, RequestDelegate handler)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LocalApiServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        {
+            if (certificates is not null)
+            {
+                listen.UseHttps(certificates.Serving);
+            }
+        }));
+        var app = builder.Build();
+        app.Run(handler);
+        return app;
     }
 
     private static void SeedNamespaces(ObjectLifecycle lifecycle, ResourceCatalog catalog)
@@ -142,4 +195,7 @@ public sealed class LocalApiServer : IAsyncDisposable
             lifecycle.Create(namespaces, string.Empty, new System.Text.Json.Nodes.JsonObject { ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = name } }, WriteContext.Default);
         }
     }
+
+    private sealed record ServerParts(
+        ObjectStore Store, ServerCertificates? Certificates, WebhookClient WebhookClient, GarbageCollector Collector, FaultInjectorSlot Faults, RequestDelegate Handler);
 }

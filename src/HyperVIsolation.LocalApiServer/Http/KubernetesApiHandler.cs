@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
+using HyperVIsolation.LocalApiServer.Faults;
 using HyperVIsolation.LocalApiServer.OpenApi;
 using HyperVIsolation.LocalApiServer.Resources;
 using HyperVIsolation.LocalApiServer.Security;
@@ -19,6 +20,7 @@ public sealed partial class KubernetesApiHandler(
     DiscoveryDocuments discovery,
     OpenApiDocuments openApi,
     TokenAuthenticator authenticator,
+    FaultInjectorSlot faults,
     ILogger<KubernetesApiHandler> logger)
 {
     /// <summary>Handles one HTTP request.</summary>
@@ -67,6 +69,17 @@ public sealed partial class KubernetesApiHandler(
         }
 
         var request = ApiRequestParser.Parse(catalog, segments) ?? throw ApiErrors.PathNotFound();
+        if (await faults.BeforeRequestAsync(Verb(context, request), request.Resource.Plural, context.RequestAborted) is { } fault)
+        {
+            if (fault.Error.Code is 429 or 503)
+            {
+                context.Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await ApiResponses.WriteErrorAsync(context, fault.Error);
+            return;
+        }
+
         await DispatchAsync(context, request);
     }
 
@@ -118,6 +131,19 @@ public sealed partial class KubernetesApiHandler(
                 throw ApiErrors.MethodNotAllowed(context.Request.Method);
         }
     }
+
+    private static string Verb(HttpContext context, ApiRequest request) => context.Request.Method switch
+    {
+        "GET" when request.WatchPath || context.Request.Query["watch"] is var w && (w == "true" || w == "1") => "watch",
+        "GET" when request.Name is null => "list",
+        "GET" => "get",
+        "POST" => "create",
+        "PUT" => "update",
+        "PATCH" => "patch",
+        "DELETE" when request.Name is null => "deletecollection",
+        "DELETE" => "delete",
+        _ => context.Request.Method.ToLowerInvariant(),
+    };
 
     private static void RequireGet(HttpContext context)
     {
