@@ -1,5 +1,5 @@
-using k8s.Models;
 using HyperVIsolation.SimulatedNodes.Scheduling;
+using k8s.Models;
 
 namespace HyperVIsolation.SimulatedNodes.Tests.Scheduling;
 
