@@ -27,10 +27,11 @@ internal static class AdmissionEndpoints
         {
             var state = provider.GetRequiredService<IAdmissionState>();
             var sizer = provider.GetRequiredService<VmSizer>();
+            var trusted = provider.GetRequiredService<IOptions<AdmissionOptions>>().Value.TrustedUsers;
             var reviewers = new Dictionary<AdmissionEndpoint, IAdmissionReviewer>
             {
-                [AdmissionEndpoint.MutatePods] = new PodMutationReviewer(state, sizer),
-                [AdmissionEndpoint.ValidatePods] = new PodValidationReviewer(state, sizer),
+                [AdmissionEndpoint.MutatePods] = new PodMutationReviewer(state, sizer, trusted),
+                [AdmissionEndpoint.ValidatePods] = new PodValidationReviewer(state, sizer, trusted),
                 [AdmissionEndpoint.ValidateNamespaces] = new NamespaceValidationReviewer(state),
                 [AdmissionEndpoint.ValidateIsolatedWorkloads] = new IsolatedWorkloadValidationReviewer(state),
                 [AdmissionEndpoint.ValidateIsolationPolicies] = new IsolationPolicyValidationReviewer(),

@@ -10,7 +10,8 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// <summary><c>/mutate/pods</c>: the mutator's patch for pods created in covered namespaces.</summary>
 /// <param name="state">Policies, namespaces, RuntimeClasses and nodes.</param>
 /// <param name="sizer">The VM sizer.</param>
-internal sealed class PodMutationReviewer(IAdmissionState state, VmSizer sizer) : IAdmissionReviewer
+/// <param name="trustedUsers">Users whose pods keep their VM sizing annotations (the operator).</param>
+internal sealed class PodMutationReviewer(IAdmissionState state, VmSizer sizer, IReadOnlyList<string> trustedUsers) : IAdmissionReviewer
 {
     /// <inheritdoc />
     public AdmissionDecision Review(AdmissionRequestDocument request)
@@ -32,7 +33,7 @@ internal sealed class PodMutationReviewer(IAdmissionState state, VmSizer sizer) 
 
         var namespaceName = request.Namespace ?? pod.Metadata?.NamespaceProperty ?? string.Empty;
         var covering = PolicyScope.Covering(state.Policies, state.NamespaceLabels(namespaceName));
-        var mutation = PodIsolationMutator.Mutate(pod, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer));
+        var mutation = PodIsolationMutator.Mutate(pod, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer, trustedUsers.Contains(request.UserInfo?.Username ?? string.Empty)));
         return AdmissionDecision.AllowWith(mutation.Operations.Count == 0 ? null : JsonPatchOperation.Serialize(mutation.Operations), []);
     }
 }

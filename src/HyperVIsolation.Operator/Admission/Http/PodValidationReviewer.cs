@@ -9,7 +9,8 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// <summary><c>/validate/pods</c>: the isolation rules for pods and pods/ephemeralcontainers.</summary>
 /// <param name="state">Policies, namespaces, RuntimeClasses and nodes.</param>
 /// <param name="sizer">The VM sizer.</param>
-internal sealed class PodValidationReviewer(IAdmissionState state, VmSizer sizer) : IAdmissionReviewer
+/// <param name="trustedUsers">Users whose pods keep their VM sizing annotations (the operator).</param>
+internal sealed class PodValidationReviewer(IAdmissionState state, VmSizer sizer, IReadOnlyList<string> trustedUsers) : IAdmissionReviewer
 {
     /// <summary>The subresource through which ephemeral containers are added.</summary>
     public const string EphemeralContainers = "ephemeralcontainers";
@@ -43,7 +44,7 @@ internal sealed class PodValidationReviewer(IAdmissionState state, VmSizer sizer
 
         var namespaceName = request.Namespace ?? pod.Metadata?.NamespaceProperty ?? string.Empty;
         var covering = PolicyScope.Covering(state.Policies, state.NamespaceLabels(namespaceName));
-        var input = new PodAdmissionInput(operation.Value, namespaceName, pod, oldPod, subResource, covering, state.RuntimeClasses, sizer);
+        var input = new PodAdmissionInput(operation.Value, namespaceName, pod, oldPod, subResource, covering, state.RuntimeClasses, sizer, trustedUsers.Contains(request.UserInfo?.Username ?? string.Empty));
         return AdmissionDecision.FromViolations(PodIsolationRules.Evaluate(input));
     }
 }

@@ -29,7 +29,9 @@ internal static class PodIsolationMutator
             return new PodMutation(pod, operations);
         }
 
-        var expected = ExpectedPodAnnotations.For(pod, context.CoveringPolicies, context.Sizer);
+        var expected = context.TrustedCreator
+            ? ExpectedPodAnnotations.ForTrustedCreator(pod, context.CoveringPolicies, context.Sizer)
+            : ExpectedPodAnnotations.For(pod, context.CoveringPolicies, context.Sizer);
         MutateAnnotations(pod, expected.Annotations, operations);
         if (PodOsTarget.LinuxField(pod) is null)
         {

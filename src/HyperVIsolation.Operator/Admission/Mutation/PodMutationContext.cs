@@ -10,8 +10,10 @@ namespace HyperVIsolation.Operator.Admission.Mutation;
 /// <param name="RuntimeClasses">The operator's RuntimeClasses.</param>
 /// <param name="ReadyNodeBuilds">Builds of ready Windows nodes.</param>
 /// <param name="Sizer">The VM sizer.</param>
+/// <param name="TrustedCreator">Whether the operator itself creates the pod (its VM sizing annotations are kept).</param>
 internal sealed record PodMutationContext(
     IReadOnlyList<IsolationPolicy> CoveringPolicies,
     IReadOnlyList<IsolationRuntimeClass> RuntimeClasses,
     IReadOnlyList<WindowsBuild> ReadyNodeBuilds,
-    VmSizer Sizer);
+    VmSizer Sizer,
+    bool TrustedCreator = false);

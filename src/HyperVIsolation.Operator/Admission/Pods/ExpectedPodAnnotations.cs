@@ -42,6 +42,47 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
         return new ExpectedPodAnnotations(annotations, sizing);
     }
 
+    /// <summary>
+    /// The annotations for a pod the operator itself created from an IsolatedWorkload: its VM
+    /// sizing annotations (from <c>spec.vm</c>, which container resources cannot express) are
+    /// kept as they are, and checked against the caps instead of recomputed. Every other
+    /// Microsoft key is still the operator's to decide.
+    /// </summary>
+    public static ExpectedPodAnnotations ForTrustedCreator(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer)
+    {
+        var expected = For(pod, coveringPolicies, sizer);
+        var actual = pod.Metadata?.Annotations;
+        if (actual is null || PodOsTarget.LinuxField(pod) is not null || !actual.Keys.Any(SizingKeys.Contains))
+        {
+            return expected;
+        }
+
+        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in expected.Annotations.Where(entry => !SizingKeys.Contains(entry.Key)))
+        {
+            annotations[key] = value;
+        }
+
+        foreach (var (key, value) in actual.Where(entry => SizingKeys.Contains(entry.Key)))
+        {
+            annotations[key] = value;
+        }
+
+        return new ExpectedPodAnnotations(annotations, null);
+    }
+
+    /// <summary>The keys <see cref="VmSize.ToPodAnnotations"/> writes.</summary>
+    public static IReadOnlySet<string> SizingKeys { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        HcsAnnotations.MemorySizeInMb,
+        HcsAnnotations.ProcessorCount,
+        HcsAnnotations.ProcessorLimit,
+        HcsAnnotations.ProcessorWeight,
+        HcsAnnotations.StorageIopsMaximum,
+        HcsAnnotations.StorageBandwidthMaximum,
+        HcsAnnotations.AllowOvercommit,
+    };
+
     /// <summary>Whether <paramref name="key"/> is a Microsoft annotation hcsshim or containerd may read.</summary>
     public static bool IsMicrosoftKey(string key) => key.StartsWith(HcsAnnotations.MicrosoftPrefix, StringComparison.OrdinalIgnoreCase);
 

@@ -14,6 +14,7 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 /// <param name="CoveringPolicies">The IsolationPolicies covering the namespace.</param>
 /// <param name="RuntimeClasses">The operator's RuntimeClasses.</param>
 /// <param name="Sizer">The VM sizer, so the VM annotations are checked against the same numbers the mutator writes.</param>
+/// <param name="TrustedCreator">Whether the operator itself creates the pod: its VM sizing annotations are checked against the caps instead of recomputed.</param>
 internal sealed record PodAdmissionInput(
     AdmissionOperation Operation,
     string Namespace,
@@ -22,4 +23,5 @@ internal sealed record PodAdmissionInput(
     string? SubResource,
     IReadOnlyList<IsolationPolicy> CoveringPolicies,
     IReadOnlyList<IsolationRuntimeClass> RuntimeClasses,
-    VmSizer Sizer);
+    VmSizer Sizer,
+    bool TrustedCreator = false);

@@ -20,7 +20,9 @@ internal static class PodIsolationRules
             return [];
         }
 
-        var expected = ExpectedPodAnnotations.For(input.Pod, input.CoveringPolicies, input.Sizer);
+        var expected = input.TrustedCreator
+            ? ExpectedPodAnnotations.ForTrustedCreator(input.Pod, input.CoveringPolicies, input.Sizer)
+            : ExpectedPodAnnotations.For(input.Pod, input.CoveringPolicies, input.Sizer);
         var containers = PodContainer.AllOf(input.Pod.Spec);
         var all = new List<AdmissionViolation>();
         foreach (var policy in input.CoveringPolicies)
@@ -35,7 +37,7 @@ internal static class PodIsolationRules
                 HostAccessRules.Evaluate(input.Pod, containers, violations);
                 RuntimeIsolationRules.Evaluate(input, violations);
                 ImageRules.Evaluate(containers, violations);
-                VmAnnotationRules.EvaluateSize(input.Pod, input.Sizer, violations);
+                VmAnnotationRules.EvaluateSize(input.Pod, input.Sizer, input.TrustedCreator, violations);
                 VmAnnotationRules.EvaluateAnnotations(input.Pod, expected, violations);
             }
 

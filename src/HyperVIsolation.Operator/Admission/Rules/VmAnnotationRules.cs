@@ -11,16 +11,25 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 /// </summary>
 internal static class VmAnnotationRules
 {
-    /// <summary>Checks the VM size against one policy's caps.</summary>
-    public static void EvaluateSize(V1Pod pod, VmSizer sizer, ViolationCollector violations)
+    /// <summary>
+    /// Checks the VM size against one policy's caps: the size computed from the containers, or,
+    /// for the operator's own pods that carry sizing annotations, the annotated size.
+    /// </summary>
+    public static void EvaluateSize(V1Pod pod, VmSizer sizer, bool trustedCreator, ViolationCollector violations)
     {
         if (PodOsTarget.LinuxField(pod) is not null)
         {
             return;
         }
 
-        var containers = ContainerResourceRequirements.FromPod((pod.Spec?.Containers ?? []).Where(container => container is not null).ToList());
         var policy = EffectiveVmSizePolicy.Combine([new Api.V1Alpha1.IsolationPolicy { Metadata = new V1ObjectMeta { Name = violations.PolicyName }, Spec = violations.Spec }]);
+        if (trustedCreator && pod.Metadata?.Annotations is { } annotations && annotations.Keys.Any(ExpectedPodAnnotations.SizingKeys.Contains))
+        {
+            AnnotatedVmSize.Check(annotations, policy, violations);
+            return;
+        }
+
+        var containers = ContainerResourceRequirements.FromPod((pod.Spec?.Containers ?? []).Where(container => container is not null).ToList());
         var result = sizer.Size(containers, PodFlavorInference.Infer(pod), null, policy);
         foreach (var failure in result.Failures)
         {
