@@ -20,17 +20,17 @@ internal static class PodIsolationRules
             return [];
         }
 
-        var expected = input.TrustedCreator
-            ? ExpectedPodAnnotations.ForTrustedCreator(input.Pod, input.CoveringPolicies, input.Sizer)
-            : ExpectedPodAnnotations.For(input.Pod, input.CoveringPolicies, input.Sizer);
+        // UPDATEs compare with the stored pod; only CREATE needs the annotations the mutator writes.
+        var isUpdate = input.Operation == AdmissionOperation.Update && input.OldPod is not null;
+        var expected = isUpdate ? null : ExpectedFor(input);
         var containers = PodContainer.AllOf(input.Pod.Spec);
         var all = new List<AdmissionViolation>();
         foreach (var policy in input.CoveringPolicies)
         {
             var violations = new ViolationCollector(policy, input.Namespace);
-            if (input.Operation == AdmissionOperation.Update && input.OldPod is not null)
+            if (isUpdate)
             {
-                PodUpdateRules.Evaluate(input.OldPod, input.Pod, violations);
+                PodUpdateRules.Evaluate(input.OldPod!, input.Pod, violations);
             }
             else
             {
@@ -38,7 +38,7 @@ internal static class PodIsolationRules
                 RuntimeIsolationRules.Evaluate(input, violations);
                 ImageRules.Evaluate(containers, violations);
                 VmAnnotationRules.EvaluateSize(input.Pod, input.Sizer, input.TrustedCreator, violations);
-                VmAnnotationRules.EvaluateAnnotations(input.Pod, expected, violations);
+                VmAnnotationRules.EvaluateAnnotations(input.Pod, expected!, violations);
             }
 
             all.AddRange(violations.Violations);
@@ -46,6 +46,10 @@ internal static class PodIsolationRules
 
         return Deduplicate(all);
     }
+
+    private static ExpectedPodAnnotations ExpectedFor(PodAdmissionInput input) => input.TrustedCreator
+        ? ExpectedPodAnnotations.ForTrustedCreator(input.Pod, input.CoveringPolicies, input.Sizer)
+        : ExpectedPodAnnotations.For(input.Pod, input.CoveringPolicies, input.Sizer);
 
     private static List<AdmissionViolation> Deduplicate(List<AdmissionViolation> violations) =>
         violations
