@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.Reconciliation;
 using k8s;
 using k8s.Exceptions;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +44,11 @@ internal static class RunCommand
         WebApplication app;
         try
         {
-            app = OperatorHost.Create([], builder => AddKubeconfig(builder, kubeconfig));
+            app = OperatorHost.Create([], builder =>
+            {
+                AddKubeconfig(builder, kubeconfig);
+                builder.Services.AddIsolatedWorkloadControllers();
+            });
             _ = app.Services.GetRequiredService<IOptions<OperatorOptions>>().Value;
             _ = app.Services.GetRequiredService<IKubernetes>();
         }

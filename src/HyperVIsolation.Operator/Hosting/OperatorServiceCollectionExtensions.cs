@@ -147,6 +147,12 @@ public static class OperatorServiceCollectionExtensions
             }
         }
 
+        // Handlers that are more than a key mapping (expectation bookkeeping, filtered fan-out) come from the container.
+        foreach (var handler in provider.GetServices<IResourceChangeHandler<T>>())
+        {
+            informer.AddHandler(handler);
+        }
+
         return informer;
     }
 

@@ -1,0 +1,47 @@
+using System.Net;
+using HyperVIsolation.Operator.ControllerRuntime.Controllers;
+using k8s.Autorest;
+
+namespace HyperVIsolation.Operator.Reconciliation;
+
+/// <summary>What an API error means to a reconcile: the status code of the client's exception and the result it leads to.</summary>
+internal static class ApiFailure
+{
+    /// <summary>The HTTP status of an API error, or <see langword="null"/> for anything else (a broken connection, a timeout).</summary>
+    public static HttpStatusCode? StatusOf(Exception exception) =>
+        exception is HttpOperationException { Response: { } response } ? response.StatusCode : null;
+
+    /// <summary>Whether <paramref name="exception"/> is an API answer with <paramref name="status"/>.</summary>
+    public static bool Is(Exception exception, HttpStatusCode status) => StatusOf(exception) == status;
+
+    /// <summary>
+    /// The result of a reconcile that hit <paramref name="exception"/>: a conflict means the cache was
+    /// stale, so look again at once (the watch brings the newer object); a missing object needs
+    /// nothing more (its deletion wakes whoever cares); anything else (429, 5xx, a broken
+    /// connection) is retried with the key's backoff.
+    /// </summary>
+    public static ReconcileResult ResultOf(Exception exception, string action) => StatusOf(exception) switch
+    {
+        HttpStatusCode.Conflict => ReconcileResult.RequeueAfter(TimeSpan.Zero),
+        HttpStatusCode.NotFound => ReconcileResult.Done,
+        { } status => ReconcileResult.Failed($"{action}: HTTP {(int)status}"),
+        null => ReconcileResult.Failed($"{action}: {exception.GetType().Name}: {exception.Message}"),
+    };
+
+    /// <summary>A short description for Events and logs: the status and the server's message when there is one.</summary>
+    public static string Describe(Exception exception)
+    {
+        if (exception is not HttpOperationException { Response: { } response })
+        {
+            return exception.GetType().Name + ": " + exception.Message;
+        }
+
+        var content = response.Content ?? string.Empty;
+        var message = content.Length > 300 ? content[..300] : content;
+        return $"HTTP {(int)response.StatusCode} {message}".TrimEnd();
+    }
+
+    /// <summary>Whether a failed call should end the reconcile with <see cref="ResultOf"/> instead of being thrown away.</summary>
+    public static bool IsApiOrTransport(Exception exception) =>
+        exception is HttpOperationException or HttpRequestException or IOException or TaskCanceledException { InnerException: TimeoutException };
+}

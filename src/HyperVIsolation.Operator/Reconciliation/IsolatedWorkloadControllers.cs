@@ -1,0 +1,102 @@
+using HyperVIsolation.Api;
+using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.Operator.Hosting;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HyperVIsolation.Operator.Reconciliation;
+
+/// <summary>Registers the IsolatedWorkload and RuntimeClass controllers, their caches and what wakes them.</summary>
+public static class IsolatedWorkloadControllers
+{
+    /// <summary>The workload controller's name (logs, metrics, queue).</summary>
+    public const string WorkloadControllerName = "isolatedworkloads";
+
+    /// <summary>The RuntimeClass controller's name.</summary>
+    public const string RuntimeClassControllerName = "runtimeclasses";
+
+    /// <summary>
+    /// Adds both controllers next to <see cref="OperatorServiceCollectionExtensions.AddHyperVIsolationOperator"/>.
+    /// The workload controller wakes on the workload itself, on its pods (by controller reference, or by
+    /// label for orphans) and fans out to every affected workload when a node's build or readiness, a
+    /// policy, a namespace's labels or a RuntimeClass changes. The RuntimeClass controller has one key that
+    /// every change able to alter the set of classes maps to.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddIsolatedWorkloadControllers(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddInformer<IsolatedWorkload>();
+        services.AddInformer<IsolationPolicy>();
+        services.AddInformer<V1Pod>(labelSelector: WellKnownLabels.Workload);
+        services.AddInformer<V1Node>();
+        services.AddInformer<V1RuntimeClass>();
+        services.AddInformer<V1Namespace>();
+
+        services.TryAddSingleton(provider => new ReconciliationOptions
+        {
+            ReadinessGateEnabled = provider.GetRequiredService<IOptions<OperatorOptions>>().Value.PodReadinessGate,
+        });
+        services.TryAddSingleton(provider => new PodExpectations(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IClusterWriter>(provider => new KubernetesClusterWriter(provider.GetRequiredService<IKubernetes>()));
+        services.TryAddSingleton<EventRecorder>();
+        services.TryAddSingleton<CachedWorkloadPlanner>();
+        services.TryAddSingleton<PodClaims>();
+        services.TryAddSingleton<WorkloadPodWriter>();
+        services.TryAddSingleton<WorkloadStatusWriter>();
+
+        services.AddController<WorkloadReconciler>(WorkloadControllerName, sources => sources
+            .Watch<IsolatedWorkload>(ObjectKeyMappings.Self)
+            .Watch<V1Pod>(WorkloadOfPod));
+        services.AddController<RuntimeClassReconciler>(RuntimeClassControllerName, sources => sources
+            .Watch<V1RuntimeClass>(_ => RuntimeClassReconciler.Key));
+
+        services.AddSingleton<IResourceChangeHandler<V1Pod>, PodExpectationObserver>();
+        AddFanOut<V1Node>(services, RelevantChanges.Node, sameNamespaceOnly: false);
+        AddFanOut<IsolationPolicy>(services, RelevantChanges.Policy, sameNamespaceOnly: false);
+        AddFanOut<V1Namespace>(services, RelevantChanges.Namespace, sameNamespaceOnly: true);
+        services.AddSingleton<IResourceChangeHandler<V1RuntimeClass>>(provider => new RelevantChangeHandler<V1RuntimeClass>(
+            () => provider.GetRequiredService<ControllerQueues>()[WorkloadControllerName], _ => AllWorkloads(provider, null), (_, _) => true));
+        AddRuntimeClassTrigger<IsolatedWorkload>(services, RelevantChanges.WorkloadSpec);
+        AddRuntimeClassTrigger<V1Pod>(services, RelevantChanges.PodRuntimeClassUse);
+        return services;
+    }
+
+    /// <summary>A pod wakes its controlling workload, or the workload its label names (an orphan to adopt).</summary>
+    private static ObjectKey? WorkloadOfPod(V1Pod pod)
+    {
+        if (ObjectKeyMappings.ControllerOwner(IsolatedWorkload.KindName)(pod) is { } owner)
+        {
+            return owner;
+        }
+
+        return pod.Metadata?.Labels?.TryGetValue(WellKnownLabels.Workload, out var name) == true && !string.IsNullOrEmpty(name)
+            ? new ObjectKey(pod.Metadata.NamespaceProperty, name)
+            : null;
+    }
+
+    /// <summary>Changes of <typeparamref name="T"/> that matter wake the affected workloads and the RuntimeClass controller.</summary>
+    private static void AddFanOut<T>(IServiceCollection services, Func<T, T, bool> matters, bool sameNamespaceOnly)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        services.AddSingleton<IResourceChangeHandler<T>>(provider => new RelevantChangeHandler<T>(
+            () => provider.GetRequiredService<ControllerQueues>()[WorkloadControllerName],
+            obj => AllWorkloads(provider, sameNamespaceOnly ? obj.Metadata?.Name : null),
+            matters));
+        AddRuntimeClassTrigger(services, matters);
+    }
+
+    private static void AddRuntimeClassTrigger<T>(IServiceCollection services, Func<T, T, bool> matters)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        services.AddSingleton<IResourceChangeHandler<T>>(provider => new RelevantChangeHandler<T>(
+            () => provider.GetRequiredService<ControllerQueues>()[RuntimeClassControllerName], _ => [RuntimeClassReconciler.Key], matters));
+
+    private static IEnumerable<ObjectKey> AllWorkloads(IServiceProvider provider, string? @namespace) =>
+        provider.GetRequiredService<ResourceInformer<IsolatedWorkload>>().List(@namespace).Select(ObjectKey.From);
+}

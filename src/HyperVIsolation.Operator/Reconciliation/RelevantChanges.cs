@@ -1,0 +1,40 @@
+using HyperVIsolation.Api;
+using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Placement;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Reconciliation;
+
+/// <summary>Which updates of the watched types can change a workload's plan or its RuntimeClass. Pure.</summary>
+internal static class RelevantChanges
+{
+    /// <summary>A node's OS, build or Hyper-V readiness label changed (heartbeats change none of them).</summary>
+    public static bool Node(V1Node before, V1Node after) =>
+        NodeBuildInfo.FromLabels(string.Empty, before.Metadata?.Labels?.AsReadOnly()) != NodeBuildInfo.FromLabels(string.Empty, after.Metadata?.Labels?.AsReadOnly());
+
+    /// <summary>A namespace's labels changed (policies select namespaces by label).</summary>
+    public static bool Namespace(V1Namespace before, V1Namespace after) => !SameLabels(before.Metadata?.Labels, after.Metadata?.Labels);
+
+    /// <summary>A policy's spec changed (its generation moves) or its labels did.</summary>
+    public static bool Policy(IsolationPolicy before, IsolationPolicy after) =>
+        before.Metadata?.Generation != after.Metadata?.Generation || !SameLabels(before.Metadata?.Labels, after.Metadata?.Labels);
+
+    /// <summary>A workload's spec changed or it started terminating (status writes change neither).</summary>
+    public static bool WorkloadSpec(IsolatedWorkload before, IsolatedWorkload after) =>
+        before.Metadata?.Generation != after.Metadata?.Generation || (before.Metadata?.DeletionTimestamp is null) != (after.Metadata?.DeletionTimestamp is null);
+
+    /// <summary>A pod started terminating or changed RuntimeClass (which classes are in use).</summary>
+    public static bool PodRuntimeClassUse(V1Pod before, V1Pod after) =>
+        (before.Metadata?.DeletionTimestamp is null) != (after.Metadata?.DeletionTimestamp is null)
+        || before.Spec?.RuntimeClassName != after.Spec?.RuntimeClassName
+        || LabelOf(before) != LabelOf(after);
+
+    private static string? LabelOf(V1Pod pod) => pod.Metadata?.Labels?.TryGetValue(WellKnownLabels.Workload, out var value) == true ? value : null;
+
+    private static bool SameLabels(IDictionary<string, string>? left, IDictionary<string, string>? right)
+    {
+        left ??= new Dictionary<string, string>();
+        right ??= new Dictionary<string, string>();
+        return left.Count == right.Count && left.All(entry => right.TryGetValue(entry.Key, out var value) && value == entry.Value);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Reconciliation;
+
+/// <summary>
+/// Creates and deletes a workload's pods, keeping <see cref="PodExpectations"/> right whatever
+/// happens: every expected creation or deletion is either observed later by the pod cache or given up
+/// here when its call fails. Creations go in slow-start batches (1, 2, 4, ...) like the ReplicaSet
+/// controller's, so a workload whose pods are all rejected costs one failed call, not hundreds.
+/// </summary>
+internal sealed class WorkloadPodWriter(IClusterWriter writer, PodExpectations expectations, EventRecorder events)
+{
+    /// <summary>Creates <paramref name="count"/> pods of <paramref name="plan"/>; returns the first failure, if any.</summary>
+    public async Task<Exception?> CreateAsync(ObjectKey key, IsolatedWorkload workload, WorkloadPlan plan, int count, CancellationToken cancellationToken)
+    {
+        expectations.ExpectCreations(key, count);
+        var remaining = count;
+        var batch = 1;
+        while (remaining > 0)
+        {
+            var size = Math.Min(batch, remaining);
+            var results = await Task.WhenAll(Enumerable.Range(0, size).Select(_ => CreateOneAsync(key, workload, plan, cancellationToken)));
+            remaining -= size;
+            if (results.FirstOrDefault(result => result is not null) is { } failure)
+            {
+                // The pods of later batches will never be created: stop expecting them.
+                for (var skipped = 0; skipped < remaining; skipped++)
+                {
+                    expectations.CreationFailed(key);
+                }
+
+                return failure;
+            }
+
+            batch *= 2;
+        }
+
+        return null;
+    }
+
+    /// <summary>Deletes the pods of <paramref name="deletions"/>; returns the first failure, if any.</summary>
+    public async Task<Exception?> DeleteAsync(
+        ObjectKey key, IsolatedWorkload workload, IReadOnlyList<PodDeletion> deletions, IReadOnlyDictionary<string, V1Pod> podsByName, CancellationToken cancellationToken)
+    {
+        var targets = deletions.Where(deletion => podsByName.ContainsKey(deletion.Name)).ToList();
+        expectations.ExpectDeletions(key, targets.Select(deletion => deletion.Name));
+        var results = await Task.WhenAll(targets.Select(deletion => DeleteOneAsync(key, workload, podsByName[deletion.Name], deletion.Reason, cancellationToken)));
+        return results.FirstOrDefault(result => result is not null);
+    }
+
+    private async Task<Exception?> CreateOneAsync(ObjectKey key, IsolatedWorkload workload, WorkloadPlan plan, CancellationToken cancellationToken)
+    {
+        V1Pod created;
+        try
+        {
+            created = await writer.CreatePodAsync(PodRenderer.Render(workload, plan), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            expectations.CreationFailed(key);
+            await events.WarningAsync(workload, WorkloadEventReasons.FailedCreate, $"Error creating pod: {Describe(exception)}", cancellationToken);
+            return exception;
+        }
+
+        await events.NormalAsync(workload, WorkloadEventReasons.SuccessfulCreate, $"Created pod: {created.Metadata?.Name}", cancellationToken);
+        return null;
+    }
+
+    private async Task<Exception?> DeleteOneAsync(ObjectKey key, IsolatedWorkload workload, V1Pod pod, PodDeletionReason reason, CancellationToken cancellationToken)
+    {
+        var name = pod.Metadata.Name;
+        try
+        {
+            await writer.DeletePodAsync(pod.Metadata.NamespaceProperty, name, pod.Metadata.Uid, cancellationToken);
+        }
+        catch (Exception exception) when (ApiFailure.StatusOf(exception) is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            // Already gone, or a different pod now has the name: nothing of ours is left to delete.
+            expectations.DeletionObserved(key, name);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            expectations.DeletionObserved(key, name);
+            await events.WarningAsync(workload, WorkloadEventReasons.FailedDelete, $"Error deleting pod {name}: {Describe(exception)}", cancellationToken);
+            return exception;
+        }
+
+        await events.NormalAsync(workload, WorkloadEventReasons.SuccessfulDelete, $"Deleted pod: {name} ({reason})", cancellationToken);
+        return null;
+    }
+
+    private static string Describe(Exception exception) => ApiFailure.Describe(exception);
+}
