@@ -40,6 +40,7 @@ public static class OperatorHost
     {
         var app = CreateBuilder(args, configure).Build();
         app.MapOperatorEndpoints();
+        Admission.Hosting.AdmissionHostingExtensions.MapIsolationWebhook(app);
         return app;
     }
 }

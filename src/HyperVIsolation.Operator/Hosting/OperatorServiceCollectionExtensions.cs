@@ -36,6 +36,7 @@ public static class OperatorServiceCollectionExtensions
         AddOptions(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => KubernetesClientFactory.Create(Options(provider)));
+        Admission.Hosting.AdmissionHostingExtensions.AddIsolationWebhook(services, configuration);
         services.TryAddSingleton<IServerCertificateSource, SelfSignedServerCertificateSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, KestrelEndpointsSetup>());
 

@@ -17,7 +17,13 @@ internal static class ServingCertificateIssuer
         [$"{serviceName}.{serviceNamespace}.svc", $"{serviceName}.{serviceNamespace}.svc.cluster.local"];
 
     /// <summary>A certificate for the service, valid from <paramref name="now"/> for <paramref name="lifetime"/> (never past the CA).</summary>
-    public static X509Certificate2 Issue(WebhookCertificateAuthority authority, string serviceName, string serviceNamespace, DateTimeOffset now, TimeSpan lifetime)
+    /// <param name="authority">The CA.</param>
+    /// <param name="serviceName">The Service's name.</param>
+    /// <param name="serviceNamespace">The Service's namespace.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="lifetime">How long the certificate lives.</param>
+    /// <param name="additionalNames">More host names or IP addresses (a local run's <c>127.0.0.1</c>).</param>
+    public static X509Certificate2 Issue(WebhookCertificateAuthority authority, string serviceName, string serviceNamespace, DateTimeOffset now, TimeSpan lifetime, IReadOnlyList<string>? additionalNames = null)
     {
         ArgumentNullException.ThrowIfNull(authority);
         ArgumentException.ThrowIfNullOrEmpty(serviceName);
@@ -29,6 +35,18 @@ internal static class ServingCertificateIssuer
         foreach (var name in names)
         {
             san.AddDnsName(name);
+        }
+
+        foreach (var name in additionalNames ?? [])
+        {
+            if (System.Net.IPAddress.TryParse(name, out var address))
+            {
+                san.AddIpAddress(address);
+            }
+            else
+            {
+                san.AddDnsName(name);
+            }
         }
 
         request.CertificateExtensions.Add(san.Build(critical: false));

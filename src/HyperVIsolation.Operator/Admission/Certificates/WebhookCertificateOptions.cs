@@ -9,6 +9,9 @@ internal sealed record WebhookCertificateOptions
     /// <summary>The webhook Service's namespace (the operator's).</summary>
     public required string ServiceNamespace { get; init; }
 
+    /// <summary>Host names or IP addresses the serving certificate names besides the Service's (local runs).</summary>
+    public IReadOnlyList<string> AdditionalNames { get; init; } = [];
+
     /// <summary>Lifetime of the CA (10 years: replacing it means patching every caBundle).</summary>
     public TimeSpan CaLifetime { get; init; } = TimeSpan.FromDays(3650);
 

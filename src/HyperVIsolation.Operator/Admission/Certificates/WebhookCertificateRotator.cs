@@ -27,7 +27,7 @@ internal sealed class WebhookCertificateRotator(
             return false;
         }
 
-        X509Certificate2 issued = ServingCertificateIssuer.Issue(authority, options.ServiceName, options.ServiceNamespace, now, options.ServingCertificateLifetime);
+        X509Certificate2 issued = ServingCertificateIssuer.Issue(authority, options.ServiceName, options.ServiceNamespace, now, options.ServingCertificateLifetime, options.AdditionalNames);
         holder.Set(issued);
         return true;
     }

@@ -18,6 +18,12 @@ internal sealed record WebhookConfigurationOptions
     /// <summary>Seconds the API server waits for an answer; small, because every pod CREATE waits.</summary>
     public int TimeoutSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// For local runs: a base URL (<c>https://127.0.0.1:9443</c>) the configurations point at with
+    /// <c>clientConfig.url</c> instead of the Service, since a local API server cannot route to Services.
+    /// </summary>
+    public Uri? Url { get; init; }
+
     /// <summary>Namespaces never sent to the webhooks besides the operator's own.</summary>
     public IReadOnlyList<string> ExcludedNamespaces { get; init; } = ["kube-system", "kube-node-lease"];
 }

@@ -79,17 +79,25 @@ internal static class WebhookConfigurationRenderer
         Labels = new Dictionary<string, string> { [WellKnownLabels.ManagedBy] = WellKnownLabels.ManagedByValue },
     };
 
-    private static Admissionregistrationv1WebhookClientConfig ClientConfig(WebhookConfigurationOptions options, AdmissionEndpoint endpoint, byte[] caBundle) => new()
+    private static Admissionregistrationv1WebhookClientConfig ClientConfig(WebhookConfigurationOptions options, AdmissionEndpoint endpoint, byte[] caBundle)
     {
-        CaBundle = caBundle,
-        Service = new Admissionregistrationv1ServiceReference
+        if (options.Url is { } url)
         {
-            Name = options.ServiceName,
-            NamespaceProperty = options.ServiceNamespace,
-            Path = AdmissionPaths.Of(endpoint),
-            Port = options.ServicePort,
-        },
-    };
+            return new Admissionregistrationv1WebhookClientConfig { CaBundle = caBundle, Url = new Uri(url, AdmissionPaths.Of(endpoint)).ToString() };
+        }
+
+        return new Admissionregistrationv1WebhookClientConfig
+        {
+            CaBundle = caBundle,
+            Service = new Admissionregistrationv1ServiceReference
+            {
+                Name = options.ServiceName,
+                NamespaceProperty = options.ServiceNamespace,
+                Path = AdmissionPaths.Of(endpoint),
+                Port = options.ServicePort,
+            },
+        };
+    }
 
     private static V1RuleWithOperations Rule(string group, IList<string> resources, IList<string> operations, string scope) => new()
     {

@@ -27,7 +27,7 @@ internal static class AdmissionEndpoints
         {
             var state = provider.GetRequiredService<IAdmissionState>();
             var sizer = provider.GetRequiredService<VmSizer>();
-            var trusted = provider.GetRequiredService<IOptions<AdmissionOptions>>().Value.TrustedUsers;
+            var trusted = provider.GetService<TrustedAdmissionUsers>()?.Users ?? provider.GetRequiredService<IOptions<AdmissionOptions>>().Value.TrustedUsers;
             var reviewers = new Dictionary<AdmissionEndpoint, IAdmissionReviewer>
             {
                 [AdmissionEndpoint.MutatePods] = new PodMutationReviewer(state, sizer, trusted),
@@ -41,13 +41,20 @@ internal static class AdmissionEndpoints
         return services;
     }
 
-    /// <summary>Maps <c>POST</c> on every path of <see cref="AdmissionPaths"/>.</summary>
-    public static IEndpointRouteBuilder MapIsolationAdmission(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps <c>POST</c> on every path of <see cref="AdmissionPaths"/>, answered only for
+    /// <paramref name="requiredHost"/> (for example <c>*:9443</c>, the webhook port) when given.
+    /// </summary>
+    public static IEndpointRouteBuilder MapIsolationAdmission(this IEndpointRouteBuilder endpoints, string? requiredHost = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         foreach (var (endpoint, path) in AdmissionPaths.All)
         {
-            endpoints.MapPost(path, context => ServeAsync(context, endpoint));
+            var route = endpoints.MapPost(path, context => ServeAsync(context, endpoint));
+            if (requiredHost is not null)
+            {
+                route.RequireHost(requiredHost);
+            }
         }
 
         return endpoints;

@@ -1,0 +1,72 @@
+using System.Globalization;
+using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Admission.Certificates;
+using HyperVIsolation.Operator.Admission.Http;
+using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.Operator.Hosting;
+using k8s.Models;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HyperVIsolation.Operator.Admission.Hosting;
+
+/// <summary>Wires the admission webhook into the operator host.</summary>
+internal static class AdmissionHostingExtensions
+{
+    /// <summary>
+    /// Adds the webhook: its handler and reviewers over the informer caches, the CA Secret and rotated
+    /// serving certificate (as the host's <see cref="IServerCertificateSource"/>), the optional management of the
+    /// webhook configurations, and <c>Admission:TrustedUsers</c> defaulting to the operator's service account.
+    /// Call it before the host's own defaults, which are added with <c>TryAdd</c>.
+    /// </summary>
+    public static IServiceCollection AddIsolationWebhook(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var serving = configuration.GetSection(WebhookServingOptions.SectionName).Get<WebhookServingOptions>() ?? new WebhookServingOptions();
+        if (serving.Validate() is { Count: > 0 } errors)
+        {
+            throw new OptionsValidationException(WebhookServingOptions.SectionName, typeof(WebhookServingOptions), errors);
+        }
+
+        services.TryAddSingleton(provider => new WebhookServingContext(provider.GetRequiredService<IOptions<OperatorOptions>>().Value.LeaderElection.LeaseNamespace, serving));
+        services.TryAddSingleton(provider =>
+        {
+            var configured = provider.GetRequiredService<IOptions<AdmissionOptions>>().Value.TrustedUsers;
+            return new TrustedAdmissionUsers(configured.Count > 0 ? configured : [provider.GetRequiredService<WebhookServingContext>().ServiceAccountUser]);
+        });
+
+        services.TryAddSingleton<AdmissionStateInvalidation>();
+        services.AddSingleton<IResourceChangeHandler<IsolationPolicy>>(provider => provider.GetRequiredService<AdmissionStateInvalidation>());
+        services.AddSingleton<IResourceChangeHandler<V1RuntimeClass>>(provider => provider.GetRequiredService<AdmissionStateInvalidation>());
+        services.AddSingleton<IResourceChangeHandler<V1Node>>(provider => provider.GetRequiredService<AdmissionStateInvalidation>());
+        services.AddInformer<IsolationPolicy>();
+        services.AddInformer<V1RuntimeClass>();
+        services.AddInformer<V1Node>();
+        services.AddInformer<V1Namespace>();
+        services.TryAddSingleton<InformerAdmissionState>();
+        services.TryAddSingleton<IAdmissionState>(provider => provider.GetRequiredService<InformerAdmissionState>());
+        services.AddIsolationAdmission();
+
+        services.TryAddSingleton<ServingCertificateHolder>();
+        services.TryAddSingleton<SelfSignedServerCertificateSource>();
+        services.TryAddSingleton<IServerCertificateSource, WebhookServerCertificateSource>();
+        services.TryAddSingleton<CertificateAuthoritySecretStore>();
+        services.TryAddSingleton<WebhookConfigurationWriter>();
+        services.AddHostedService<WebhookSetupService>();
+        services.AddHealthChecks().AddCheck<WebhookReadinessCheck>("webhook", tags: [ReadinessHealthCheck.Tag]);
+        return services;
+    }
+
+    /// <summary>Maps the admission endpoints on the webhook's HTTPS port only.</summary>
+    public static IEndpointRouteBuilder MapIsolationWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var port = endpoints.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value.Webhook.Port;
+        return endpoints.MapIsolationAdmission($"*:{port.ToString(CultureInfo.InvariantCulture)}");
+    }
+}

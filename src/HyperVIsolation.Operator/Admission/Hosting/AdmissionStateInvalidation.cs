@@ -1,0 +1,50 @@
+using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Admission.Hosting;
+
+/// <summary>
+/// Counts changes to the caches admission derives snapshots from (policies, RuntimeClasses, nodes), so
+/// <see cref="InformerAdmissionState"/> rebuilds its snapshot only after a change instead of on every
+/// request. It depends on nothing, so the informers can take it as a handler without a cycle.
+/// </summary>
+internal sealed class AdmissionStateInvalidation :
+    IResourceChangeHandler<IsolationPolicy>,
+    IResourceChangeHandler<V1RuntimeClass>,
+    IResourceChangeHandler<V1Node>
+{
+    private long version;
+
+    /// <summary>Grows with every change; equal values mean nothing changed in between.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    /// <inheritdoc />
+    public void OnAdded(IsolationPolicy obj) => Bump();
+
+    /// <inheritdoc />
+    public void OnUpdated(IsolationPolicy oldObj, IsolationPolicy newObj) => Bump();
+
+    /// <inheritdoc />
+    public void OnDeleted(IsolationPolicy obj) => Bump();
+
+    /// <inheritdoc />
+    public void OnAdded(V1RuntimeClass obj) => Bump();
+
+    /// <inheritdoc />
+    public void OnUpdated(V1RuntimeClass oldObj, V1RuntimeClass newObj) => Bump();
+
+    /// <inheritdoc />
+    public void OnDeleted(V1RuntimeClass obj) => Bump();
+
+    /// <inheritdoc />
+    public void OnAdded(V1Node obj) => Bump();
+
+    /// <inheritdoc />
+    public void OnUpdated(V1Node oldObj, V1Node newObj) => Bump();
+
+    /// <inheritdoc />
+    public void OnDeleted(V1Node obj) => Bump();
+
+    private void Bump() => Interlocked.Increment(ref version);
+}

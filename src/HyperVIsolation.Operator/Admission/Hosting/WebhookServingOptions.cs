@@ -1,0 +1,75 @@
+namespace HyperVIsolation.Operator.Admission.Hosting;
+
+/// <summary>
+/// How the operator serves and registers its admission webhook, bound from <c>Admission:Webhook</c>
+/// (environment variables <c>Admission__Webhook__...</c>). The HTTPS port itself is <c>Operator:Webhook:Port</c>.
+/// </summary>
+internal sealed record WebhookServingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Admission:Webhook";
+
+    /// <summary>The Service in front of the replicas; the serving certificate names <c>&lt;service&gt;.&lt;namespace&gt;.svc</c>.</summary>
+    public string ServiceName { get; init; } = "hyperv-isolation-webhook";
+
+    /// <summary>The Service port the API server dials.</summary>
+    public int ServicePort { get; init; } = 443;
+
+    /// <summary>
+    /// The operator's service account name: <c>Admission:TrustedUsers</c> defaults to
+    /// <c>system:serviceaccount:&lt;namespace&gt;:&lt;name&gt;</c>.
+    /// </summary>
+    public string ServiceAccountName { get; init; } = "hyperv-isolation";
+
+    /// <summary>The Secret in the operator's namespace holding the CA that every replica shares.</summary>
+    public string CaSecretName { get; init; } = "hyperv-isolation-webhook-ca";
+
+    /// <summary>Name of the Mutating- and ValidatingWebhookConfiguration.</summary>
+    public string ConfigurationName { get; init; } = "hyperv-isolation";
+
+    /// <summary>
+    /// Whether this process creates the webhook configurations and keeps their <c>caBundle</c> current.
+    /// Off by default: with <c>failurePolicy: Fail</c>, configurations pointing at a webhook the API server
+    /// cannot reach stop every pod, so only a deployment that serves the webhook (the Helm chart, a local
+    /// run with <see cref="Url"/>) turns it on.
+    /// </summary>
+    public bool ManageConfigurations { get; init; }
+
+    /// <summary>
+    /// For local runs only: the webhook's base URL, for example <c>https://127.0.0.1:9443</c>. When set, the
+    /// configurations use <c>clientConfig.url</c> (base URL plus endpoint path) instead of a Service, and the
+    /// serving certificate also names the URL's host (an IP SAN for an address). A local API server cannot
+    /// route to Services, so this is how it reaches an operator running beside it.
+    /// </summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>Seconds the API server waits for each webhook.</summary>
+    public int TimeoutSeconds { get; init; } = 5;
+
+    /// <summary>Every problem with these options; empty when they are valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(ServiceName) || string.IsNullOrWhiteSpace(CaSecretName) || string.IsNullOrWhiteSpace(ConfigurationName) || string.IsNullOrWhiteSpace(ServiceAccountName))
+        {
+            errors.Add($"{SectionName}: ServiceName, ServiceAccountName, CaSecretName and ConfigurationName must not be empty.");
+        }
+
+        if (ServicePort is < 1 or > 65535)
+        {
+            errors.Add($"{SectionName}:ServicePort must be between 1 and 65535 (got {ServicePort}).");
+        }
+
+        if (Url is { } url && (!url.IsAbsoluteUri || url.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment)))
+        {
+            errors.Add($"{SectionName}:Url must be an absolute https URL without query or fragment (got '{url}').");
+        }
+
+        if (TimeoutSeconds is < 1 or > 30)
+        {
+            errors.Add($"{SectionName}:TimeoutSeconds must be between 1 and 30 (got {TimeoutSeconds}).");
+        }
+
+        return errors;
+    }
+}
