@@ -1,3 +1,4 @@
+using HyperVIsolation.SimulatedNodes.Cri;
 using HyperVIsolation.SimulatedNodes.Kubelet;
 using HyperVIsolation.SimulatedNodes.Pool;
 using HyperVIsolation.SimulatedNodes.Scheduling;
@@ -8,7 +9,8 @@ namespace HyperVIsolation.SimulatedNodes;
 
 /// <summary>
 /// Simulated Windows nodes attached to an API server, like kwok: provisions the pool, registers the
-/// nodes and keeps their heartbeats, runs the scheduler and one kubelet per node. Talks to the API
+/// nodes and keeps their heartbeats, runs the scheduler, one kubelet per node and one CRI server per
+/// node on <see cref="SimulatedNode.CriSocketPath"/>. Talks to the API
 /// server only through <see cref="IKubernetes"/>, so it works against the local API server and any
 /// real cluster. Dispose to stop (nodes stay registered, as they would after a kubelet stops).
 /// </summary>
@@ -16,6 +18,7 @@ public sealed class SimulatedNodeCluster : IAsyncDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Task> loops = [];
+    private readonly List<SimulatedCriServer> criServers = [];
     private readonly Dictionary<string, SimulatedNode> byName;
 
     private SimulatedNodeCluster(IReadOnlyList<SimulatedNode> nodes)
@@ -35,7 +38,7 @@ public sealed class SimulatedNodeCluster : IAsyncDisposable
     public static Task<SimulatedNodeCluster> StartAsync(IKubernetes client, NodePoolConfig pool, CancellationToken cancellationToken) =>
         StartAsync(client, pool, new SimulatedNodeClusterOptions(), cancellationToken);
 
-    /// <summary>Provisions and registers the pool, then starts heartbeats, the scheduler and the kubelets.</summary>
+    /// <summary>Provisions and registers the pool, then starts the CRI servers, heartbeats, the scheduler and the kubelets.</summary>
     /// <exception cref="NodePoolConfigException">The pool config is invalid.</exception>
     public static async Task<SimulatedNodeCluster> StartAsync(
         IKubernetes client, NodePoolConfig pool, SimulatedNodeClusterOptions options, CancellationToken cancellationToken)
@@ -45,22 +48,15 @@ public sealed class SimulatedNodeCluster : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var nodes = await SimulatedNodeProvisioner.ProvisionAsync(pool, options.TimeProvider, cancellationToken);
         var cluster = new SimulatedNodeCluster(nodes);
-        var heartbeatLogger = options.LoggerFactory.CreateLogger<NodeHeartbeat>();
-        var kubeletLogger = options.LoggerFactory.CreateLogger<KubeletLoop>();
-        var token = cluster.stopping.Token;
-        foreach (var node in nodes)
+        try
         {
-            var heartbeat = new NodeHeartbeat(client, node, pool, options.TimeProvider, heartbeatLogger);
-            await heartbeat.RegisterAsync(cancellationToken);
-            cluster.loops.Add(Task.Run(() => heartbeat.RunAsync(token), CancellationToken.None));
-            var kubelet = new KubeletLoop(client, node, options.Kubelet, options.TimeProvider, kubeletLogger);
-            cluster.loops.Add(Task.Run(() => kubelet.RunAsync(token), CancellationToken.None));
+            await cluster.StartNodesAsync(client, pool, options, cancellationToken);
         }
-
-        if (options.RunScheduler)
+        catch
         {
-            var scheduler = new SchedulerLoop(client, options.Scheduler, options.TimeProvider, options.LoggerFactory.CreateLogger<SchedulerLoop>());
-            cluster.loops.Add(Task.Run(() => scheduler.RunAsync(token), CancellationToken.None));
+            // Whatever started (sockets, loops) must not outlive a failed start.
+            await cluster.DisposeAsync();
+            throw;
         }
 
         return cluster;
@@ -79,6 +75,34 @@ public sealed class SimulatedNodeCluster : IAsyncDisposable
             // Stopped.
         }
 
+        foreach (var server in criServers)
+        {
+            await server.DisposeAsync();
+        }
+
         stopping.Dispose();
+    }
+
+    private async Task StartNodesAsync(IKubernetes client, NodePoolConfig pool, SimulatedNodeClusterOptions options, CancellationToken cancellationToken)
+    {
+        var heartbeatLogger = options.LoggerFactory.CreateLogger<NodeHeartbeat>();
+        var kubeletLogger = options.LoggerFactory.CreateLogger<KubeletLoop>();
+        var token = stopping.Token;
+        foreach (var node in Nodes)
+        {
+            // Before the kubelet: the node agent may connect as soon as the node exists.
+            criServers.Add(await SimulatedCriServer.StartAsync(node.CriSocketPath, node.Runtime, options.TimeProvider, cancellationToken));
+            var heartbeat = new NodeHeartbeat(client, node, pool, options.TimeProvider, heartbeatLogger);
+            await heartbeat.RegisterAsync(cancellationToken);
+            loops.Add(Task.Run(() => heartbeat.RunAsync(token), CancellationToken.None));
+            var kubelet = new KubeletLoop(client, node, options.Kubelet, options.TimeProvider, kubeletLogger);
+            loops.Add(Task.Run(() => kubelet.RunAsync(token), CancellationToken.None));
+        }
+
+        if (options.RunScheduler)
+        {
+            var scheduler = new SchedulerLoop(client, options.Scheduler, options.TimeProvider, options.LoggerFactory.CreateLogger<SchedulerLoop>());
+            loops.Add(Task.Run(() => scheduler.RunAsync(token), CancellationToken.None));
+        }
     }
 }

@@ -11,12 +11,40 @@ public sealed class SimulatedCriRuntimeState
     private readonly Lock gate = new();
     private readonly Dictionary<string, SimulatedSandbox> sandboxes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimulatedContainer> containers = new(StringComparer.Ordinal);
+    private DateTimeOffset unavailableUntil = DateTimeOffset.MinValue;
 
     /// <summary>Runtime name reported by Version.</summary>
     public string RuntimeName { get; init; } = "containerd";
 
     /// <summary>Runtime version reported by Version.</summary>
     public string RuntimeVersion { get; init; } = "v2.0.4";
+
+    /// <summary>
+    /// When containerd serves CRI again after its last restart; every call before then fails with
+    /// <c>Unavailable</c>. The tables survive the restart, as containerd's metadata store does.
+    /// </summary>
+    public DateTimeOffset UnavailableUntil
+    {
+        get
+        {
+            lock (gate)
+            {
+                return unavailableUntil;
+            }
+        }
+    }
+
+    /// <summary>Takes CRI down until <paramref name="until"/> (a containerd restart).</summary>
+    public void MarkUnavailableUntil(DateTimeOffset until)
+    {
+        lock (gate)
+        {
+            unavailableUntil = until;
+        }
+    }
+
+    /// <summary>Whether CRI is down at <paramref name="now"/>.</summary>
+    public bool IsUnavailableAt(DateTimeOffset now) => UnavailableUntil > now;
 
     /// <summary>Adds or replaces a sandbox.</summary>
     public void AddSandbox(SimulatedSandbox sandbox)

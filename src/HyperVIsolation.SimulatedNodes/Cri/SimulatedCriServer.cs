@@ -9,7 +9,8 @@ namespace HyperVIsolation.SimulatedNodes.Cri;
 /// <summary>
 /// Serves one simulated node's CRI on a unix domain socket with Kestrel (HTTP/2 cleartext, as
 /// containerd serves it), so the node agent's <see cref="NodeAgent.Cri.CriRuntimeClient"/> runs
-/// unchanged against it.
+/// unchanged against it. While the state is marked unavailable (a containerd restart) every call
+/// fails with <c>Unavailable</c>.
 /// </summary>
 public sealed class SimulatedCriServer : IAsyncDisposable
 {
@@ -36,11 +37,13 @@ public sealed class SimulatedCriServer : IAsyncDisposable
             File.Delete(socketPath);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // One server per simulated node: skip the appsettings file watcher, which would cost an
+        // inotify instance per node and run out of them with a few clusters in parallel tests.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.ListenUnixSocket(socketPath, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<CriAvailabilityInterceptor>());
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(timeProvider);
 
@@ -55,5 +58,8 @@ public sealed class SimulatedCriServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+
+        // containerd removes its socket on a clean shutdown; a leftover file would look like a live runtime.
+        File.Delete(SocketPath);
     }
 }

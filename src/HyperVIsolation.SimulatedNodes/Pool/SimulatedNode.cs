@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperVIsolation.Api.Windows;
+using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.SimulatedNodes.Cri;
 using HyperVIsolation.SimulatedNodes.Hcs;
 
@@ -7,12 +8,13 @@ namespace HyperVIsolation.SimulatedNodes.Pool;
 
 /// <summary>
 /// One simulated Windows node: its directory with a real containerd <c>config.toml</c>, its own
-/// Host Compute Service and container runtime tables, and the faults injected into it.
+/// Host Compute Service and container runtime tables (served over CRI on <see cref="CriSocketPath"/>
+/// while its cluster runs), and the faults injected into it.
 /// </summary>
 public sealed class SimulatedNode
 {
     internal SimulatedNode(
-        string name, int index, NodeGroupConfig group, WindowsBuild build, string directory, string containerdConfigPath, TimeProvider timeProvider)
+        string name, int index, NodeGroupConfig group, WindowsBuild build, string directory, string containerdConfigPath, string criSocketPath, TimeProvider timeProvider)
     {
         Name = name;
         Index = index;
@@ -20,6 +22,7 @@ public sealed class SimulatedNode
         Build = build;
         Directory = directory;
         ContainerdConfigPath = containerdConfigPath;
+        CriSocketPath = criSocketPath;
         Hcs = new SimulatedHostComputeService(timeProvider, new SimulatedHostOptions
         {
             Build = build,
@@ -27,7 +30,7 @@ public sealed class SimulatedNode
             MemoryMb = (ulong)(new k8s.Models.ResourceQuantity(group.Memory).ToDecimal() / (1024 * 1024)),
         });
         Runtime = new SimulatedCriRuntimeState { RuntimeVersion = "v" + group.ContainerdVersion.TrimStart('v') };
-        Faults = new SimulatedNodeFaults(timeProvider);
+        Faults = new SimulatedNodeFaults(timeProvider, Runtime);
     }
 
     /// <summary>The node name, <c>&lt;group&gt;-&lt;n&gt;</c>.</summary>
@@ -47,6 +50,15 @@ public sealed class SimulatedNode
 
     /// <summary>The node's containerd <c>config.toml</c>.</summary>
     public string ContainerdConfigPath { get; }
+
+    /// <summary>
+    /// The unix socket the node's containerd serves CRI on: <c>containerd.sock</c> in <see cref="Directory"/>,
+    /// or in a short temporary directory when that path would exceed the unix socket path limit.
+    /// </summary>
+    public string CriSocketPath { get; }
+
+    /// <summary>The node's CRI endpoint, for the node agent's <see cref="CriRuntimeClient"/>.</summary>
+    public CriEndpoint CriEndpoint => new UnixSocketCriEndpoint(CriSocketPath);
 
     /// <summary>The node's Host Compute Service.</summary>
     public SimulatedHostComputeService Hcs { get; }

@@ -1,20 +1,22 @@
 using System.Collections.Concurrent;
 using HyperVIsolation.SimulatedNodes.ApiAccess;
+using HyperVIsolation.SimulatedNodes.Cri;
 
 namespace HyperVIsolation.SimulatedNodes.Pool;
 
 /// <summary>
 /// Faults injected into one simulated node. The heartbeat and kubelet loops read them on every pass
 /// and are woken at once when one changes. (A utility VM boot failure is injected on the node's
-/// HCS directly: <see cref="Hcs.SimulatedHostComputeService.FailNextBoot"/>.) Thread-safe.
+/// HCS directly: <see cref="Hcs.SimulatedHostComputeService.FailNextBoot"/>.) A containerd restart is
+/// kept on the node's runtime tables, so its CRI server refuses calls for exactly the same window.
+/// Thread-safe.
 /// </summary>
-public sealed class SimulatedNodeFaults(TimeProvider timeProvider)
+public sealed class SimulatedNodeFaults(TimeProvider timeProvider, SimulatedCriRuntimeState runtime)
 {
     private readonly ConcurrentQueue<InjectedContainerFailure> containerFailures = new();
     private readonly List<ChangeSignal> listeners = [];
     private readonly Lock gate = new();
     private NodeReadinessFault readiness;
-    private DateTimeOffset criUnavailableUntil = DateTimeOffset.MinValue;
     private bool hostOutOfMemory;
 
     /// <summary>The node's readiness fault.</summary>
@@ -42,26 +44,17 @@ public sealed class SimulatedNodeFaults(TimeProvider timeProvider)
     }
 
     /// <summary>Whether containerd (CRI) is down right now because of <see cref="RestartContainerd"/>.</summary>
-    public bool IsCriUnavailable => CriAvailableAt > timeProvider.GetUtcNow();
+    public bool IsCriUnavailable => runtime.IsUnavailableAt(timeProvider.GetUtcNow());
 
     /// <summary>When CRI comes back after the last injected containerd restart.</summary>
-    public DateTimeOffset CriAvailableAt
-    {
-        get
-        {
-            lock (gate)
-            {
-                return criUnavailableUntil;
-            }
-        }
-    }
+    public DateTimeOffset CriAvailableAt => runtime.UnavailableUntil;
 
     /// <summary>Sets the readiness fault (<see cref="NodeReadinessFault.None"/> heals the node).</summary>
     public void SetReadiness(NodeReadinessFault fault) => Change(() => readiness = fault);
 
     /// <summary>containerd restarts: CRI is unavailable for <paramref name="downtime"/>; no pod starts meanwhile.</summary>
     public void RestartContainerd(TimeSpan downtime) =>
-        Change(() => criUnavailableUntil = timeProvider.GetUtcNow() + downtime);
+        Change(() => runtime.MarkUnavailableUntil(timeProvider.GetUtcNow() + downtime));
 
     /// <summary>Makes the host run out of (or recover) memory.</summary>
     public void SetHostOutOfMemory(bool outOfMemory) => Change(() => hostOutOfMemory = outOfMemory);

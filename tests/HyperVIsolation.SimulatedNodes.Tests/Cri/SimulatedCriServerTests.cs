@@ -154,6 +154,27 @@ public sealed class SimulatedCriServerTests : IAsyncLifetime, IDisposable
         (await client.ListPodSandboxesAsync(null, CancellationToken.None)).Select(s => s.Id).Should().Equal("s2");
     }
 
+    [Fact]
+    public async Task MarkUnavailableUntil_EveryCallUnavailableUntilThenServesSameState()
+    {
+        state.MarkUnavailableUntil(Start + TimeSpan.FromSeconds(5));
+
+        var version = () => client.VersionAsync(CancellationToken.None);
+        var sandboxes = () => client.ListPodSandboxesAsync(null, CancellationToken.None);
+        var status = () => client.PodSandboxStatusAsync("s1", verbose: false, CancellationToken.None);
+        var update = () => client.UpdateContainerResourcesAsync(
+            new UpdateContainerResourcesRequest { ContainerId = "c1", Windows = new WindowsContainerResources { CpuCount = 1 } }, CancellationToken.None);
+        foreach (var call in new Func<Task>[] { version, sandboxes, status, update })
+        {
+            (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unavailable);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        (await sandboxes()).Select(s => s.Id).Should().Equal("s1", "s2");
+        (await status()).Status.Id.Should().Be("s1");
+    }
+
     private static SimulatedSandbox Sandbox(string id, string name, Dictionary<string, string> labels, string handler = "") => new()
     {
         Id = id,
