@@ -17,6 +17,7 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
     private readonly SemaphoreSlim wake = new(0, 1);
     private readonly CancellationTokenSource stopping = new();
     private Task? loop;
+    private long quietVersion = -1;
 
     /// <summary>Starts the loop.</summary>
     public void Start()
@@ -28,16 +29,38 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
     /// <summary>Runs one collection pass (also used directly by tests).</summary>
     public bool CollectOnce()
     {
-        var objects = lifecycle.Store.Resources()
-            .SelectMany(key => lifecycle.Store.All(key).Select(o => (Key: key, Object: o)))
-            .ToList();
-        var uids = objects.GroupBy(o => ObjectMetadata.Uid(o.Object)).ToDictionary(g => g.Key, g => g.First().Object);
+        // The store's objects are shared, not cloned: a pass only reads them and writes through the lifecycle.
+        var (version, objects) = lifecycle.Store.ReadOnlySnapshot();
+        if (version == quietVersion)
+        {
+            // Nothing changed since a pass that found nothing to do: the outcome would be the same.
+            return false;
+        }
+
+        var uids = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var dependents = new Dictionary<string, List<(string Key, JsonObject Object)>>(StringComparer.Ordinal);
+        foreach (var entry in objects)
+        {
+            uids.TryAdd(ObjectMetadata.Uid(entry.Object), entry.Object);
+            foreach (var ownerUid in ObjectMetadata.Owners(entry.Object).Select(o => o.Uid).Distinct(StringComparer.Ordinal))
+            {
+                if (!dependents.TryGetValue(ownerUid, out var list))
+                {
+                    list = [];
+                    dependents[ownerUid] = list;
+                }
+
+                list.Add(entry);
+            }
+        }
+
         var changed = false;
         foreach (var (key, obj) in objects)
         {
-            changed |= Collect(key, obj, uids, objects);
+            changed |= Collect(key, obj, uids, dependents, objects);
         }
 
+        quietVersion = changed ? -1 : version;
         return changed;
     }
 
@@ -55,7 +78,8 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
         wake.Dispose();
     }
 
-    private bool Collect(string key, JsonObject obj, Dictionary<string, JsonObject> uids, List<(string Key, JsonObject Object)> all)
+    private bool Collect(
+        string key, JsonObject obj, Dictionary<string, JsonObject> uids, Dictionary<string, List<(string Key, JsonObject Object)>> dependentsByOwner, List<(string Key, JsonObject Object)> all)
     {
         if (catalog.FindByStorageKey(key) is null)
         {
@@ -63,7 +87,7 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
         }
 
         var uid = ObjectMetadata.Uid(obj);
-        var dependents = all.Where(d => ObjectMetadata.Owners(d.Object).Any(o => o.Uid == uid)).ToList();
+        var dependents = dependentsByOwner.TryGetValue(uid, out var found) ? found : [];
         var finalizers = ObjectMetadata.Finalizers(obj);
         if (ObjectMetadata.IsDeleting(obj) && finalizers.Contains("orphan"))
         {

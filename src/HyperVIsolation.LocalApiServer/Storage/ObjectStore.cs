@@ -55,6 +55,25 @@ public sealed class ObjectStore
         }
     }
 
+    /// <summary>
+    /// Every stored object of every resource and the version they are current at, without copies:
+    /// stored objects are never mutated, so sharing them is safe as long as the caller only reads them.
+    /// Used by the garbage collector, whose passes would otherwise clone the whole store each time.
+    /// </summary>
+    internal (long Version, List<(string Key, JsonObject Object)> Objects) ReadOnlySnapshot()
+    {
+        lock (gate)
+        {
+            var objects = new List<(string Key, JsonObject Object)>();
+            foreach (var (resource, table) in tables)
+            {
+                objects.AddRange(table.Values.Select(o => (resource, o)));
+            }
+
+            return (resourceVersion, objects);
+        }
+    }
+
     /// <summary>Storage keys of every resource that holds objects.</summary>
     public IReadOnlyList<string> Resources()
     {
@@ -67,26 +86,40 @@ public sealed class ObjectStore
     /// <summary>Lists objects matching <paramref name="filter"/>, paginated at a consistent snapshot.</summary>
     public ListPage List(string resource, string? ns, Func<JsonObject, bool> filter, int? limit, ContinueToken? from)
     {
+        // Under the lock only references are collected (stored objects are never mutated); the clones
+        // handed to the caller are made after it is released, so concurrent lists do not serialise on them.
+        var page = new List<JsonObject>();
+        long snapshotVersion;
+        string? lastKey = null;
+        var remaining = 0;
         lock (gate)
         {
-            var snapshotVersion = from?.ResourceVersion ?? resourceVersion;
-            var source = from is null || from.ResourceVersion == resourceVersion
+            snapshotVersion = from?.ResourceVersion ?? resourceVersion;
+            IEnumerable<KeyValuePair<string, JsonObject>> source = from is null || from.ResourceVersion == resourceVersion
                 ? Table(resource)
                 : SnapshotAt(resource, from.ResourceVersion);
-            var matching = source
-                .Where(p => from is null || string.CompareOrdinal(p.Key, from.StartAfter) > 0)
-                .Where(p => ns is null || NamespaceOf(p.Value) == ns)
-                .Where(p => filter(p.Value))
-                .ToList();
-            if (limit is not > 0 || matching.Count <= limit)
+            foreach (var (key, obj) in source)
             {
-                return new ListPage(matching.Select(p => (JsonObject)p.Value.DeepClone()).ToList(), snapshotVersion, null, null);
-            }
+                if ((from is not null && string.CompareOrdinal(key, from.StartAfter) <= 0) || (ns is not null && NamespaceOf(obj) != ns) || !filter(obj))
+                {
+                    continue;
+                }
 
-            var page = matching.Take(limit.Value).ToList();
-            var token = new ContinueToken(snapshotVersion, page[^1].Key).Encode();
-            return new ListPage(page.Select(p => (JsonObject)p.Value.DeepClone()).ToList(), snapshotVersion, token, matching.Count - limit.Value);
+                if (limit is > 0 && page.Count == limit)
+                {
+                    remaining++;
+                    continue;
+                }
+
+                page.Add(obj);
+                lastKey = key;
+            }
         }
+
+        var items = page.ConvertAll(o => (JsonObject)o.DeepClone());
+        return remaining == 0
+            ? new ListPage(items, snapshotVersion, null, null)
+            : new ListPage(items, snapshotVersion, new ContinueToken(snapshotVersion, lastKey!).Encode(), remaining);
     }
 
     /// <summary>Stores a new object; 409 AlreadyExists when the key is taken.</summary>
@@ -266,35 +299,29 @@ public sealed class ObjectStore
         }
     }
 
-    // Rebuilds a resource's table as it was at a past version by undoing newer changes.
-    private SortedDictionary<string, JsonObject> SnapshotAt(string resource, long version)
+    // A resource's table as it was at a past version: the current table with newer changes undone.
+    // Only the keys those changes touched are looked up in the history; the rest of the table is read
+    // in place (merged in key order) rather than copied for every page.
+    private IEnumerable<KeyValuePair<string, JsonObject>> SnapshotAt(string resource, long version)
     {
         if (version < compactedThrough)
         {
             throw ApiErrors.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
         }
 
-        var snapshot = new SortedDictionary<string, JsonObject>(Table(resource), StringComparer.Ordinal);
+        var table = Table(resource);
+        var undone = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
         for (var node = history.Last; node is not null && node.Value.ResourceVersion > version; node = node.Previous)
         {
             var change = node.Value;
-            if (change.Resource != resource)
+            if (change.Resource == resource)
             {
-                continue;
-            }
-
-            var key = ObjectKey.Of(change.Namespace, change.Name);
-            if (change.Previous is null)
-            {
-                snapshot.Remove(key);
-            }
-            else
-            {
-                snapshot[key] = change.Previous;
+                // Walking backwards, the oldest change after the snapshot wins: its previous state is the snapshot's.
+                undone[ObjectKey.Of(change.Namespace, change.Name)] = change.Previous;
             }
         }
 
-        return snapshot;
+        return undone.Count == 0 ? table : SnapshotMerge.Merge(table, undone);
     }
 
     private void Detach(WatchSubscription subscription)
