@@ -4,6 +4,7 @@ using HyperVIsolation.LocalApiServer.CustomResources;
 using HyperVIsolation.LocalApiServer.Faults;
 using HyperVIsolation.LocalApiServer.GarbageCollection;
 using HyperVIsolation.LocalApiServer.Http;
+using HyperVIsolation.LocalApiServer.Metering;
 using HyperVIsolation.LocalApiServer.OpenApi;
 using HyperVIsolation.LocalApiServer.Resources;
 using HyperVIsolation.LocalApiServer.Security;
@@ -45,6 +46,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         Store = parts.Store;
         BaseUri = baseUri;
         KubeconfigPath = kubeconfigPath;
+        Requests = parts.Requests;
         Faults = new FaultInjector(parts.Store, RestartAsync);
         parts.Faults.Target = Faults;
     }
@@ -60,6 +62,9 @@ public sealed class LocalApiServer : IAsyncDisposable
 
     /// <summary>The object store (tests use it to compact history or drop watches).</summary>
     public ObjectStore Store { get; }
+
+    /// <summary>Server-side request counts by verb, resource and client (off until <see cref="RequestCounter.Enabled"/> is set).</summary>
+    public RequestCounter Requests { get; }
 
     /// <summary>Fault injection for tests: dropped watches, failing requests, latency, compaction, restart.</summary>
     public FaultInjector Faults { get; }
@@ -157,6 +162,7 @@ public sealed class LocalApiServer : IAsyncDisposable
             new RuntimeClassAdmission(store),
             new WebhookDispatcher(store, new WebhookMatcher(catalog, store), webhookClient, loggers.CreateLogger<WebhookDispatcher>()));
         var faults = new FaultInjectorSlot();
+        var requests = new RequestCounter();
         var handler = new KubernetesApiHandler(
             catalog,
             reads,
@@ -165,10 +171,11 @@ public sealed class LocalApiServer : IAsyncDisposable
             new OpenApiDocuments(catalog),
             new TokenAuthenticator(token, options.Users),
             faults,
-            loggers.CreateLogger<KubernetesApiHandler>());
+            loggers.CreateLogger<KubernetesApiHandler>(),
+            requests);
         SeedNamespaces(lifecycle, catalog);
         var collector = new GarbageCollector(lifecycle, catalog, options.GarbageCollectionInterval, loggers.CreateLogger<GarbageCollector>());
-        return new ServerParts(store, certificates, webhookClient, collector, faults, handler.HandleAsync);
+        return new ServerParts(store, certificates, webhookClient, collector, faults, requests, handler.HandleAsync);
     }
 
     private static WebApplication BuildHost(int port, ServerCertificates? certificates, RequestDelegate handler)
@@ -197,5 +204,5 @@ public sealed class LocalApiServer : IAsyncDisposable
     }
 
     private sealed record ServerParts(
-        ObjectStore Store, ServerCertificates? Certificates, WebhookClient WebhookClient, GarbageCollector Collector, FaultInjectorSlot Faults, RequestDelegate Handler);
+        ObjectStore Store, ServerCertificates? Certificates, WebhookClient WebhookClient, GarbageCollector Collector, FaultInjectorSlot Faults, RequestCounter Requests, RequestDelegate Handler);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
 using HyperVIsolation.LocalApiServer.Faults;
+using HyperVIsolation.LocalApiServer.Metering;
 using HyperVIsolation.LocalApiServer.OpenApi;
 using HyperVIsolation.LocalApiServer.Resources;
 using HyperVIsolation.LocalApiServer.Security;
@@ -21,7 +22,8 @@ public sealed partial class KubernetesApiHandler(
     OpenApiDocuments openApi,
     TokenAuthenticator authenticator,
     FaultInjectorSlot faults,
-    ILogger<KubernetesApiHandler> logger)
+    ILogger<KubernetesApiHandler> logger,
+    RequestCounter? requests = null)
 {
     /// <summary>Handles one HTTP request.</summary>
     public async Task HandleAsync(HttpContext context)
@@ -69,7 +71,9 @@ public sealed partial class KubernetesApiHandler(
         }
 
         var request = ApiRequestParser.Parse(catalog, segments) ?? throw ApiErrors.PathNotFound();
-        if (await faults.BeforeRequestAsync(Verb(context, request), request.Resource.Plural, context.RequestAborted) is { } fault)
+        var verb = Verb(context, request);
+        requests?.Record(verb, request.QualifiedName, context.Request.Headers.UserAgent.ToString());
+        if (await faults.BeforeRequestAsync(verb, request.Resource.Plural, context.RequestAborted) is { } fault)
         {
             if (fault.Error.Code is 429 or 503)
             {
