@@ -56,11 +56,7 @@ public sealed class LeaderElectionHostTests
         await host.App.StartAsync();
         await reconciler.Started.Task.WaitAsync(Timeout);
 
-        var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("hyperv-isolation-operator", "default");
-        lease.Spec.HolderIdentity = "intruder";
-        lease.Spec.LeaseDurationSeconds = 60;
-        lease.Spec.RenewTime = DateTime.UtcNow;
-        await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "hyperv-isolation-operator", "default");
+        await TakeLeaseAsync(client, "intruder");
 
         await reconciler.Cancelled.Task.WaitAsync(TestOperatorHost.LeaseDuration + TimeSpan.FromSeconds(3));
         host.Election.IsLeader.Should().BeFalse("no split brain: the old leader stops as soon as it cannot renew");
@@ -68,6 +64,26 @@ public sealed class LeaderElectionHostTests
 
     private static void AddNamespaceController(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) =>
         builder.Services.AddController<RecordingReconciler>("namespaces", sources => sources.Watch<V1Namespace>(ObjectKeyMappings.Self));
+
+    // The leader renews concurrently, so a read-modify-write can lose the race (409); retry like any client would.
+    private static async Task TakeLeaseAsync(Kubernetes client, string holder)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("hyperv-isolation-operator", "default");
+            lease.Spec.HolderIdentity = holder;
+            lease.Spec.LeaseDurationSeconds = 60;
+            lease.Spec.RenewTime = DateTime.UtcNow;
+            try
+            {
+                await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "hyperv-isolation-operator", "default");
+                return;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 20)
+            {
+            }
+        }
+    }
 
     private static async Task<string?> HolderAsync(Kubernetes client) =>
         (await client.CoordinationV1.ReadNamespacedLeaseAsync("hyperv-isolation-operator", "default")).Spec?.HolderIdentity;
