@@ -2,6 +2,16 @@
 using System.Globalization;
 using HyperVIsolation.Bench;
 
+if (args is ["webhook", ..])
+{
+    return await HyperVIsolation.Bench.Webhook.WebhookBenchmark.RunAsync(args, RepositoryRoot());
+}
+
+if (args is ["operator", ..])
+{
+    return await HyperVIsolation.Bench.Operator.OperatorBenchmarkCommand.RunAsync(args, RepositoryRoot());
+}
+
 if (args.Length == 0 || args[0] != "apiserver")
 {
     Console.Error.WriteLine("usage: HyperVIsolation.Bench apiserver [--creates N] [--concurrency C] [--output DIR]");

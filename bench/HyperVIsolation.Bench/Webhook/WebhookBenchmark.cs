@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net.Security;
+
+namespace HyperVIsolation.Bench.Webhook;
+
+/// <summary>
+/// <c>webhook</c>: AdmissionReview latency and throughput over HTTPS, side by side with a bare Kestrel floor in
+/// the same run. Each rate runs the floor, <c>/validate/pods</c> and <c>/mutate/pods</c> one after the other
+/// (open loop, bounded in flight); then each endpoint's maximum throughput (closed loop).
+/// Usage: <c>webhook [--seconds S] [--rates 500,1000,2000] [--concurrency C] [--output DIR]</c>.
+/// </summary>
+internal static class WebhookBenchmark
+{
+    /// <summary>Runs the benchmark; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, string repositoryRoot)
+    {
+        var settings = Parse(args, repositoryRoot);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await using var target = await WebhookTarget.StartAsync(repositoryRoot, stop.Token);
+        await using var floor = await FloorServer.StartAsync(stop.Token);
+        using var webhookClient = Client(target.Port, settings);
+        using var floorClient = Client(floor.Port, settings);
+        var mutateBody = PodReviews.CreateReview(PodReviews.Submitted("web-0"));
+        var validateBody = PodReviews.CreateReview(target.StoredPod);
+        Console.Error.WriteLine($"Review bodies: mutate {mutateBody.Length} B, validate {validateBody.Length} B");
+        BenchEndpoint[] endpoints =
+        [
+            new(WebhookResultWriter.Floor, floorClient, "/validate/pods", validateBody),
+            new("validate/pods", webhookClient, "/validate/pods", validateBody),
+            new("mutate/pods", webhookClient, "/mutate/pods", mutateBody),
+        ];
+
+        // Warm up connections, JIT and the caches' snapshot before measuring.
+        foreach (var endpoint in endpoints)
+        {
+            await ClosedLoopLoad.RunAsync(endpoint, settings.Concurrency, TimeSpan.FromSeconds(2), stop.Token);
+        }
+
+        var results = new List<LoadResult>();
+        foreach (var rate in settings.Rates)
+        {
+            foreach (var endpoint in endpoints)
+            {
+                results.Add(await OpenLoopLoad.RunAsync(endpoint, rate, settings.RateDuration, settings.MaxInFlight, stop.Token));
+                Console.Error.WriteLine(WebhookResultWriter.Table([results[^1]]).Split('\n')[1]);
+            }
+        }
+
+        foreach (var endpoint in endpoints)
+        {
+            results.Add(await ClosedLoopLoad.RunAsync(endpoint, settings.Concurrency, settings.MaxDuration, stop.Token));
+        }
+
+        var path = await WebhookResultWriter.WriteAsync(results, settings, stop.Token);
+        Console.WriteLine(WebhookResultWriter.Table(results));
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} processors, shared with other work: treat the numbers as indicative.");
+        Console.WriteLine($"Results: {path}");
+        return results.Any(result => result.Failed > 0) ? 1 : 0;
+    }
+
+    private static HttpClient Client(int port, WebhookBenchmarkSettings settings) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = Math.Max(settings.MaxInFlight, settings.Concurrency),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+
+#pragma warning disable CA5359 // Both servers use throwaway loopback certificates; trust is not what is measured.
+        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+#pragma warning restore CA5359
+    })
+    {
+        BaseAddress = new Uri($"https://127.0.0.1:{port}"),
+    };
+
+    private static WebhookBenchmarkSettings Parse(string[] args, string repositoryRoot)
+    {
+        var defaults = new WebhookBenchmarkSettings();
+        var seconds = Option(args, "--seconds") is { } s && double.TryParse(s, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? TimeSpan.FromSeconds(parsed) : defaults.RateDuration;
+        return defaults with
+        {
+            RateDuration = seconds,
+            MaxDuration = seconds / 2,
+            Rates = Option(args, "--rates") is { } rates ? [.. rates.Split(',').Select(rate => int.Parse(rate, CultureInfo.InvariantCulture))] : defaults.Rates,
+            Concurrency = Option(args, "--concurrency") is { } c && int.TryParse(c, CultureInfo.InvariantCulture, out var concurrency) && concurrency > 0 ? concurrency : defaults.Concurrency,
+            OutputDirectory = Option(args, "--output") ?? Path.Combine(repositoryRoot, "bench", "results"),
+        };
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

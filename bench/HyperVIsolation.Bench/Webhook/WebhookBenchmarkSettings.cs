@@ -1,0 +1,23 @@
+namespace HyperVIsolation.Bench.Webhook;
+
+/// <summary>Rates, durations and bounds of the <c>webhook</c> benchmark.</summary>
+internal sealed record WebhookBenchmarkSettings
+{
+    /// <summary>Offered rates of the open-loop phases, in requests per second.</summary>
+    public IReadOnlyList<int> Rates { get; init; } = [500, 1000, 2000];
+
+    /// <summary>Length of each open-loop phase.</summary>
+    public TimeSpan RateDuration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Length of each closed-loop phase.</summary>
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Requests in flight at most in open loop (the API server keeps a bounded pool of connections too).</summary>
+    public int MaxInFlight { get; init; } = 64;
+
+    /// <summary>Workers of the closed-loop phases.</summary>
+    public int Concurrency { get; init; } = 16;
+
+    /// <summary>Where the JSON results go.</summary>
+    public string OutputDirectory { get; init; } = "bench/results";
+}

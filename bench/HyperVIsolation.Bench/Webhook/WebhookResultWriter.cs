@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HyperVIsolation.Bench.Webhook;
+
+/// <summary>Writes the webhook results as <c>webhook-&lt;time&gt;.json</c> and a table with each endpoint's ratio to the floor.</summary>
+internal static class WebhookResultWriter
+{
+    /// <summary>The floor's endpoint name.</summary>
+    public const string Floor = "floor";
+
+    /// <summary>Writes the JSON file; returns its path.</summary>
+    public static async Task<string> WriteAsync(IReadOnlyList<LoadResult> results, WebhookBenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var now = DateTimeOffset.UtcNow;
+        var json = new JsonObject
+        {
+            ["benchmark"] = "webhook",
+            ["timestamp"] = now.ToString("O", CultureInfo.InvariantCulture),
+            ["machine"] = new JsonObject { ["processors"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["runtime"] = Environment.Version.ToString(), ["note"] = "shared machine: other builds and tests may run at the same time" },
+            ["settings"] = new JsonObject
+            {
+                ["rates"] = new JsonArray(settings.Rates.Select(rate => (JsonNode)rate).ToArray()),
+                ["rateSeconds"] = settings.RateDuration.TotalSeconds,
+                ["maxSeconds"] = settings.MaxDuration.TotalSeconds,
+                ["maxInFlight"] = settings.MaxInFlight,
+                ["concurrency"] = settings.Concurrency,
+            },
+            ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject
+            {
+                ["endpoint"] = r.Endpoint,
+                ["mode"] = r.Mode,
+                ["targetPerSecond"] = r.TargetPerSecond,
+                ["completed"] = r.Completed,
+                ["failed"] = r.Failed,
+                ["shed"] = r.Shed,
+                ["seconds"] = Math.Round(r.Seconds, 3),
+                ["perSecond"] = Math.Round(r.PerSecond, 1),
+                ["p50Ms"] = Math.Round(r.P50Milliseconds, 3),
+                ["p99Ms"] = Math.Round(r.P99Milliseconds, 3),
+                ["p999Ms"] = Math.Round(r.P999Milliseconds, 3),
+                ["maxThroughputRatioToFloor"] = r.Mode == "max" ? Math.Round(RatioToFloor(results, r), 3) : null,
+            }).ToArray()),
+        };
+        var path = Path.Combine(settings.OutputDirectory, $"webhook-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
+        await File.WriteAllTextAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
+    /// <summary>A fixed-width table of the results.</summary>
+    public static string Table(IReadOnlyList<LoadResult> results)
+    {
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"{"endpoint",-16}{"mode",-6}{"target/s",10}{"done",9}{"failed",8}{"shed",7}{"req/s",9}{"p50 ms",9}{"p99 ms",9}{"p99.9 ms",10}{"vs floor",10}");
+        foreach (var r in results)
+        {
+            var ratio = r.Mode == "max" ? RatioToFloor(results, r).ToString("P0", CultureInfo.InvariantCulture) : string.Empty;
+            table.AppendLine(CultureInfo.InvariantCulture, $"{r.Endpoint,-16}{r.Mode,-6}{r.TargetPerSecond,10}{r.Completed,9}{r.Failed,8}{r.Shed,7}{r.PerSecond,9:F0}{r.P50Milliseconds,9:F2}{r.P99Milliseconds,9:F2}{r.P999Milliseconds,10:F2}{ratio,10}");
+        }
+
+        return table.ToString();
+    }
+
+    private static double RatioToFloor(IReadOnlyList<LoadResult> results, LoadResult result)
+    {
+        var floor = results.FirstOrDefault(r => r.Endpoint == Floor && r.Mode == "max");
+        return floor is { PerSecond: > 0 } ? result.PerSecond / floor.PerSecond : 0;
+    }
+}

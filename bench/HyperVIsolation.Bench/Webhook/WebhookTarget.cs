@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using HyperVIsolation.LocalApiServer.Hosting;
+using HyperVIsolation.Operator.Hosting;
+using k8s;
+using k8s.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
+
+namespace HyperVIsolation.Bench.Webhook;
+
+/// <summary>
+/// The webhook as it runs in production: the whole operator host (caches, CA Secret, rotated certificate,
+/// telemetry) against a local API server seeded with a tenant namespace, its policy, a Hyper-V RuntimeClass
+/// and a ready Windows node. The operator registers its webhooks at its loopback URL and the benchmark
+/// creates one pod through the API server to get the stored, mutated pod that validation sees.
+/// </summary>
+internal sealed class WebhookTarget : IAsyncDisposable
+{
+    private readonly ApiServer server;
+    private readonly WebApplication host;
+
+    private WebhookTarget(ApiServer server, WebApplication host, int port, V1Pod storedPod)
+    {
+        this.server = server;
+        this.host = host;
+        Port = port;
+        StoredPod = storedPod;
+    }
+
+    /// <summary>The webhook's HTTPS port.</summary>
+    public int Port { get; }
+
+    /// <summary>A tenant pod after the API server's admission chain (mutated by the webhook).</summary>
+    public V1Pod StoredPod { get; }
+
+    /// <summary>Starts the API server and the operator and waits until the webhook is registered.</summary>
+    public static async Task<WebhookTarget> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
+        var server = await ApiServer.StartAsync(new LocalApiServerOptions(), cancellationToken).ConfigureAwait(false);
+        using var client = server.CreateClient();
+        await SeedAsync(client, repositoryRoot, cancellationToken).ConfigureAwait(false);
+
+        var port = FreePort();
+        var host = OperatorHost.Create([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Operator:Kubeconfig"] = server.KubeconfigPath,
+            ["Operator:ListenAddress"] = "127.0.0.1",
+            ["Operator:MetricsPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Operator:Webhook:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Operator:LeaderElection:LeaseNamespace"] = "default",
+            ["Operator:LeaderElection:Identity"] = "bench",
+            ["Admission:Webhook:ManageConfigurations"] = "true",
+            ["Admission:Webhook:Url"] = $"https://127.0.0.1:{port}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        while ((await client.AdmissionregistrationV1.ListValidatingWebhookConfigurationAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Items.Count == 0)
+        {
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = await client.CoreV1.CreateNamespacedPodAsync(PodReviews.Submitted("stored"), PodReviews.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new WebhookTarget(server, host, port, stored);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync().ConfigureAwait(false);
+        await host.DisposeAsync().ConfigureAwait(false);
+        await server.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task SeedAsync(Kubernetes client, string repositoryRoot, CancellationToken cancellationToken)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(repositoryRoot, "config", "crd"), "isolation.hyperv.dev_*.yaml"))
+        {
+            var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
+            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.NodeV1.CreateRuntimeClassAsync(
+            new V1RuntimeClass
+            {
+                Metadata = new V1ObjectMeta { Name = "hyperv-ltsc2022", Labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "hyperv-isolation" } },
+                Handler = "runhcs-wcow-hypervisor",
+                Scheduling = new V1Scheduling { NodeSelector = new Dictionary<string, string> { ["node.kubernetes.io/windows-build"] = "10.0.20348" } },
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await client.CoreV1.CreateNodeAsync(
+            new V1Node { Metadata = new V1ObjectMeta { Name = "win22-0", Labels = new Dictionary<string, string> { ["kubernetes.io/os"] = "windows", ["node.kubernetes.io/windows-build"] = "10.0.20348", ["isolation.hyperv.dev/ready"] = "true" } } },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await client.CoreV1.CreateNamespaceAsync(
+            new V1Namespace { Metadata = new V1ObjectMeta { Name = PodReviews.Namespace, Labels = new Dictionary<string, string> { ["isolation.hyperv.dev/tenant"] = "untrusted" } } },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var policy = JsonNode.Parse("""
+            {"apiVersion":"isolation.hyperv.dev/v1alpha1","kind":"IsolationPolicy","metadata":{"name":"untrusted-tenants"},
+             "spec":{"namespaceSelector":{"matchLabels":{"isolation.hyperv.dev/tenant":"untrusted"}},"mode":"Enforce",
+                     "allowedRegistries":["mcr.microsoft.com/windows"],"vm":{"maxMemoryMiB":16384,"maxProcessorCount":8}}}
+            """);
+        await client.CustomObjects.CreateClusterCustomObjectAsync(policy, "isolation.hyperv.dev", "v1alpha1", "isolationpolicies", cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
