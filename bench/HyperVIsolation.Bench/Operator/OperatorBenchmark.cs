@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace HyperVIsolation.Bench.Operator;
+
+/// <summary>
+/// Raw API write throughput, then the operator rolling out N workloads on simulated nodes: time to all
+/// Ready, server-side writes per workload, writes in a steady state with forced re-watches and
+/// relists, and heap per cached object, all in one process and one run.
+/// </summary>
+internal static class OperatorBenchmark
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
+    /// <summary>Runs every phase, printing progress.</summary>
+    public static async Task<OperatorBenchmarkResult> RunAsync(OperatorBenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        await using var cluster = await InProcessCluster.StartServerAsync(settings.Pods * 4, cancellationToken);
+        var bench = cluster.Client(BenchClients.Bench);
+
+        Console.WriteLine($"[1/5] raw writes: {settings.Pods} ConfigMap creates, {settings.Workers} in flight (the operator's workers)");
+        var raw = await RawWriteThroughput.MeasureAsync(cluster.Client(BenchClients.Operator), settings.Pods, settings.Workers, cancellationToken);
+        Console.WriteLine($"  {raw.PerSecond:F0} writes/s (p50 {raw.P50Milliseconds:F1} ms)");
+
+        Console.WriteLine("[2/5] CRDs, simulated nodes, operator");
+        await cluster.InstallCrdsAsync(settings.RepositoryRoot, cancellationToken);
+        await cluster.StartNodesAsync(settings.Pods, settings.PodsPerNode, cancellationToken);
+        await WorkloadRollout.CreateNamespacesAsync(bench, settings.Namespaces, cancellationToken);
+        await cluster.StartOperatorAsync(settings.Workers, cancellationToken);
+
+        Console.WriteLine($"[3/5] rollout: {settings.Workloads} workloads x {settings.Replicas} replicas in {settings.Namespaces} namespaces");
+        var requests = cluster.Server.Requests;
+        requests.Reset();
+        requests.Enabled = true;
+        var clock = Stopwatch.StartNew();
+        var creates = await WorkloadRollout.CreateAsync(bench, settings, cancellationToken);
+        Console.WriteLine($"  created in {creates.Seconds:F1} s");
+        var ready = await WorkloadRollout.WaitForReadyAsync(bench, settings.Workloads, settings.ReadyTimeout, cancellationToken);
+        var toReady = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"  {ready}/{settings.Workloads} Ready after {toReady:F1} s");
+        await Task.Delay(Settle, cancellationToken);
+        var rollout = WriteTally.From(requests.Snapshot());
+
+        Console.WriteLine($"[4/5] steady state for {settings.SteadyState.TotalSeconds:F0} s: watches dropped, then history compacted and dropped again (relists)");
+        requests.Reset();
+        cluster.Server.Faults.DropAllWatches();
+        await Task.Delay(settings.SteadyState / 2, cancellationToken);
+        cluster.Server.Faults.CompactHistory();
+        cluster.Server.Faults.DropAllWatches();
+        await Task.Delay(settings.SteadyState / 2, cancellationToken);
+        var steady = WriteTally.From(requests.Snapshot());
+        requests.Enabled = false;
+
+        Console.WriteLine("[5/5] memory: heap with the operator running, then stopped");
+        var cached = CachedObjectMemory.CachedObjects(cluster.OperatorHost!);
+        var running = CachedObjectMemory.HeapAfterFullCollection();
+        await cluster.StopOperatorAsync();
+        var stopped = CachedObjectMemory.HeapAfterFullCollection();
+
+        return new OperatorBenchmarkResult
+        {
+            RawWrites = raw,
+            WorkloadCreates = creates,
+            SecondsToAllReady = toReady,
+            ReadyWorkloads = ready,
+            Rollout = rollout,
+            SteadyState = steady,
+            CachedObjects = cached,
+            OperatorHeapBytes = running - stopped,
+        };
+    }
+}

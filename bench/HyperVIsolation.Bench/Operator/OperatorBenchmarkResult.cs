@@ -1,0 +1,35 @@
+namespace HyperVIsolation.Bench.Operator;
+
+/// <summary>Everything one operator benchmark run measured.</summary>
+internal sealed record OperatorBenchmarkResult
+{
+    /// <summary>Raw ConfigMap creates with the operator's client stack and concurrency.</summary>
+    public required OperationResult RawWrites { get; init; }
+
+    /// <summary>The benchmark's own workload creates.</summary>
+    public required OperationResult WorkloadCreates { get; init; }
+
+    /// <summary>Seconds from the first workload create until every workload was Ready.</summary>
+    public required double SecondsToAllReady { get; init; }
+
+    /// <summary>Workloads Ready at the end of the wait.</summary>
+    public required int ReadyWorkloads { get; init; }
+
+    /// <summary>Writes from the first create until a few seconds after all were Ready.</summary>
+    public required WriteTally Rollout { get; init; }
+
+    /// <summary>Writes while nothing changed (watches dropped, history compacted: informers re-watch and relist).</summary>
+    public required WriteTally SteadyState { get; init; }
+
+    /// <summary>Objects in the operator's informers.</summary>
+    public required IReadOnlyDictionary<string, int> CachedObjects { get; init; }
+
+    /// <summary>Heap bytes the operator host held (running minus stopped).</summary>
+    public required long OperatorHeapBytes { get; init; }
+
+    /// <summary>Total objects in the operator's informers.</summary>
+    public int CachedObjectCount => CachedObjects.Values.Sum();
+
+    /// <summary>Approximate heap bytes per cached object.</summary>
+    public double BytesPerCachedObject => CachedObjectCount > 0 ? (double)OperatorHeapBytes / CachedObjectCount : 0;
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HyperVIsolation.Bench.Operator;
+
+/// <summary>Writes an operator run as JSON and as a readable table, with the ratios against the raw write rate and the goals.</summary>
+internal static class OperatorResultWriter
+{
+    /// <summary>Writes <c>operator-&lt;time&gt;.json</c> and <c>.txt</c>; returns the JSON path.</summary>
+    public static async Task<string> WriteAsync(OperatorBenchmarkResult result, OperatorBenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var path = Path.Combine(settings.OutputDirectory, $"operator-{stamp}.json");
+        await File.WriteAllTextAsync(path, Json(result, settings).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".txt"), Table(result, settings), cancellationToken);
+        return path;
+    }
+
+    /// <summary>A fixed-width table of the run.</summary>
+    public static string Table(OperatorBenchmarkResult r, OperatorBenchmarkSettings s)
+    {
+        var goal = s.Replicas + 1;
+        var perWorkload = (double)r.Rollout.OperatorWrites / s.Workloads;
+        var table = new StringBuilder();
+        void Row(string name, string value, string note = "") => table.AppendLine(CultureInfo.InvariantCulture, $"{name,-40}{value,14}  {note}");
+        Row("raw writes/s (API server)", $"{r.RawWrites.PerSecond:F0}", $"{r.RawWrites.Count} ConfigMaps, {s.Workers} in flight, p50 {r.RawWrites.P50Milliseconds:F1} ms");
+        Row("workloads Ready", $"{r.ReadyWorkloads}/{s.Workloads}", $"{s.Replicas} replica(s) each");
+        Row("time to all Ready (s)", $"{r.SecondsToAllReady:F1}", "from the first create");
+        Row("pods Ready/s", $"{PodsPerSecond(r, s):F1}", $"{PodsPerSecond(r, s) / r.RawWrites.PerSecond:P1} of raw writes/s");
+        Row("operator writes/s during rollout", $"{r.Rollout.OperatorWrites / r.SecondsToAllReady:F1}", $"{r.Rollout.OperatorWrites / r.SecondsToAllReady / r.RawWrites.PerSecond:P1} of raw writes/s");
+        Row("operator writes per workload", $"{perWorkload:F2}", $"goal <= {goal} ({perWorkload / goal:P0} of goal); leases apart");
+        foreach (var (key, count) in r.Rollout.OperatorByResource)
+        {
+            Row($"  {key}", $"{(double)count / s.Workloads:F2}", $"{count} total");
+        }
+
+        Row("steady-state operator writes", $"{r.SteadyState.OperatorWrites}", $"goal 0; {r.SteadyState.OperatorLeaseWrites} lease renewals apart");
+        foreach (var (key, count) in r.SteadyState.OperatorByResource)
+        {
+            Row($"  {key}", $"{count}");
+        }
+
+        Row("steady-state writes by client", string.Join(", ", r.SteadyState.ByClient.Select(c => $"{c.Key}={c.Value}")));
+        Row("cached objects", $"{r.CachedObjectCount}", string.Join(", ", r.CachedObjects.Where(c => c.Value > 0).Select(c => $"{c.Key}={c.Value}")));
+        Row("operator heap (MB)", $"{r.OperatorHeapBytes / 1048576.0:F1}", "running minus stopped, after full GCs");
+        Row("bytes per cached object", $"{r.BytesPerCachedObject:F0}", "approximation: includes everything the host owned");
+        return table.ToString();
+    }
+
+    private static double PodsPerSecond(OperatorBenchmarkResult r, OperatorBenchmarkSettings s) => r.SecondsToAllReady > 0 ? s.Pods / r.SecondsToAllReady : 0;
+
+    private static JsonObject Json(OperatorBenchmarkResult r, OperatorBenchmarkSettings s) => new()
+    {
+        ["benchmark"] = "operator",
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        ["machine"] = new JsonObject { ["processors"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["runtime"] = Environment.Version.ToString() },
+        ["settings"] = new JsonObject { ["workloads"] = s.Workloads, ["replicas"] = s.Replicas, ["namespaces"] = s.Namespaces, ["workers"] = s.Workers, ["steadyStateSeconds"] = s.SteadyState.TotalSeconds },
+        ["rawWrites"] = new JsonObject { ["count"] = r.RawWrites.Count, ["perSecond"] = Math.Round(r.RawWrites.PerSecond, 1), ["p50Ms"] = Math.Round(r.RawWrites.P50Milliseconds, 2), ["p99Ms"] = Math.Round(r.RawWrites.P99Milliseconds, 2) },
+        ["rollout"] = new JsonObject
+        {
+            ["readyWorkloads"] = r.ReadyWorkloads,
+            ["secondsToAllReady"] = Math.Round(r.SecondsToAllReady, 2),
+            ["workloadCreatesPerSecond"] = Math.Round(r.WorkloadCreates.PerSecond, 1),
+            ["podsReadyPerSecond"] = Math.Round(PodsPerSecond(r, s), 1),
+            ["podsReadyPerSecondOverRawWritesPerSecond"] = Math.Round(PodsPerSecond(r, s) / r.RawWrites.PerSecond, 4),
+            ["operatorWrites"] = r.Rollout.OperatorWrites,
+            ["operatorWritesPerSecondOverRawWritesPerSecond"] = Math.Round(r.Rollout.OperatorWrites / r.SecondsToAllReady / r.RawWrites.PerSecond, 4),
+            ["operatorWritesPerWorkload"] = Math.Round((double)r.Rollout.OperatorWrites / s.Workloads, 3),
+            ["goalWritesPerWorkload"] = s.Replicas + 1,
+            ["operatorWritesByResource"] = Counts(r.Rollout.OperatorByResource),
+            ["operatorLeaseWrites"] = r.Rollout.OperatorLeaseWrites,
+            ["writesByClient"] = Counts(r.Rollout.ByClient),
+        },
+        ["steadyState"] = new JsonObject
+        {
+            ["operatorWrites"] = r.SteadyState.OperatorWrites,
+            ["goal"] = 0,
+            ["operatorWritesByResource"] = Counts(r.SteadyState.OperatorByResource),
+            ["operatorLeaseWrites"] = r.SteadyState.OperatorLeaseWrites,
+            ["writesByClient"] = Counts(r.SteadyState.ByClient),
+        },
+        ["memory"] = new JsonObject
+        {
+            ["cachedObjects"] = r.CachedObjectCount,
+            ["cachedObjectsByInformer"] = new JsonObject(r.CachedObjects.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
+            ["operatorHeapBytes"] = r.OperatorHeapBytes,
+            ["bytesPerCachedObject"] = Math.Round(r.BytesPerCachedObject, 0),
+            ["method"] = "GC heap after full collections with the operator host running minus after it was stopped and disposed, divided by informer objects; server and nodes share the process",
+        },
+    };
+
+    private static JsonObject Counts(IReadOnlyDictionary<string, long> counts) =>
+        new(counts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
+}
