@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HyperVIsolation.LocalCluster.Options;
 using HyperVIsolation.LocalCluster.Running;
 using Microsoft.Extensions.Logging;
@@ -24,12 +25,15 @@ if (parsed.Options.ShowHelp)
 }
 
 using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    // The first Ctrl+C stops gracefully; a second one ends the process at once.
-    e.Cancel = !stopping.IsCancellationRequested;
+    // The first Ctrl+C (or SIGTERM) stops gracefully; a second one ends the process at once.
+    context.Cancel = !stopping.IsCancellationRequested;
     stopping.Cancel();
-};
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 using ILoggerFactory loggers = parsed.Options.Verbose
     ? LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Information))

@@ -108,6 +108,18 @@ internal static partial class LocalClusterOptionsParser
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration);
     }
 
+    /// <summary>A duration the way <c>--timeout</c> takes it: <c>8s</c>, <c>5m</c>, <c>1m30s</c>, <c>1h</c>.</summary>
+    public static string FormatDuration(TimeSpan duration)
+    {
+        if (duration < TimeSpan.FromSeconds(1))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0}ms");
+        }
+
+        var text = string.Create(CultureInfo.InvariantCulture, $"{(duration.Hours > 0 ? $"{(int)duration.TotalHours}h" : string.Empty)}{(duration.Minutes > 0 ? $"{duration.Minutes}m" : string.Empty)}{(duration.Seconds > 0 ? $"{duration.Seconds}s" : string.Empty)}");
+        return text.Length > 0 ? text : "0s";
+    }
+
     private static (string Name, string? Value) Split(string arg)
     {
         var equals = arg.IndexOf('=', StringComparison.Ordinal);

@@ -3,6 +3,8 @@ using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HyperVIsolation.LocalCluster.Running;
@@ -52,6 +54,7 @@ internal sealed class InProcessOperator : IAsyncDisposable
                 ["Admission:Webhook:ManageConfigurations"] = "true",
                 ["Admission:Webhook:Url"] = $"https://127.0.0.1:{webhookPort}",
             });
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
             builder.Services.AddIsolatedWorkloadControllers();
         });
         var running = new InProcessOperator(app, new Uri($"http://127.0.0.1:{metricsPort}/"));

@@ -165,7 +165,7 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
 
         if (!result.AllReady)
         {
-            await output.WriteLineAsync($"Not Ready after {timeout}:");
+            await output.WriteLineAsync($"Not Ready after {LocalClusterOptionsParser.FormatDuration(timeout)}:");
             foreach (var line in ProgressFormatter.NotReadySummary(result.Rows))
             {
                 await output.WriteLineAsync(line);

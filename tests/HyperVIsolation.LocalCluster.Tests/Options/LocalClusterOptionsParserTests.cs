@@ -48,6 +48,15 @@ public sealed class LocalClusterOptionsParserTests
     }
 
     [Theory]
+    [InlineData(8, "8s")]
+    [InlineData(300, "5m")]
+    [InlineData(90, "1m30s")]
+    [InlineData(3600, "1h")]
+    [InlineData(0.25, "250ms")]
+    public void FormatDuration_AsTyped(double seconds, string expected) =>
+        LocalClusterOptionsParser.FormatDuration(TimeSpan.FromSeconds(seconds)).Should().Be(expected);
+
+    [Theory]
     [InlineData(new[] { "--timeout", "soon" }, "--timeout 'soon' is not a duration")]
     [InlineData(new[] { "--timeout", "0s" }, "--timeout must be positive")]
     [InlineData(new[] { "--timeout" }, "--timeout needs a value")]
