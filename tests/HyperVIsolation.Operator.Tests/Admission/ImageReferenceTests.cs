@@ -20,6 +20,8 @@ public sealed class ImageReferenceTests
     [InlineData("Evil Image")]
     [InlineData("a/B")]
     [InlineData("app@sha256:short")]
+    [InlineData("app@sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    [InlineData("app@sha256:0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef")]
     [InlineData("app:tag:tag")]
     public void Parse_NotAReference_Null(string image) => ImageReference.Parse(image).Should().BeNull();
 

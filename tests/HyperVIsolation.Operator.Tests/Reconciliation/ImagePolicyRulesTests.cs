@@ -13,7 +13,9 @@ public sealed class ImagePolicyRulesTests
     [InlineData("MCR.microsoft.com/windows/servercore:ltsc2022", "mcr.microsoft.com", true)]
     [InlineData("registry.local:5000/team/app:1", "registry.local:5000/team", true)]
     [InlineData("registry.local:5000/team/app:1", "registry.local", false)]
-    [InlineData("registry.local/app@sha256:abc", "registry.local", true)]
+    [InlineData("registry.local/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "registry.local", true)]
+    [InlineData("registry.local/app@sha256:abc", "registry.local", false)]
+    [InlineData("mcr.microsoft.com.evil.io/windows/x:1", "mcr.microsoft.com", false)]
     [InlineData("nginx:1.27", "docker.io/library", true)]
     [InlineData("nginx:1.27", "docker.io", true)]
     [InlineData("team/app:1", "docker.io/team", true)]
@@ -28,8 +30,10 @@ public sealed class ImagePolicyRulesTests
 
     [Theory]
     [InlineData("contoso.azurecr.io/app:1", false)]
-    [InlineData("contoso.azurecr.io/app@sha256:0123", true)]
-    [InlineData("contoso.azurecr.io/app:1@sha256:0123", true)]
+    [InlineData("contoso.azurecr.io/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", true)]
+    [InlineData("contoso.azurecr.io/app:1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", true)]
+    [InlineData("contoso.azurecr.io/app@sha256:0123", false)]
+    [InlineData("contoso.azurecr.io/app@sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", false)]
     public void FindViolations_RequireDigest_OnlyPinnedImagesPass(string image, bool allowed)
     {
         var problems = ImagePolicyRules.FindViolations([new ResolvedContainerImage("app", image, false)], [Policy(requireDigest: true)]);

@@ -90,7 +90,7 @@ public sealed class WorkloadPlannerTests
     {
         var workload = Workload(containers:
         [
-            Container("app", "contoso.azurecr.io/team/app@sha256:0123456789abcdef"),
+            Container("app", "contoso.azurecr.io/team/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
             Container("base"),
         ]);
         var policy = Policy(allowedRegistries: ["contoso.azurecr.io/team", "mcr.microsoft.com/windows"]);

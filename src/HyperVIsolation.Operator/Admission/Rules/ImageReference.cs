@@ -7,11 +7,13 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 /// (<c>docker.io</c> when the first component is not a host), the repository path
 /// (<c>library/</c> added for Docker Hub official images), and whether a digest pins it.
 /// Allowed-registry entries are checked for shape by <c>Validation.RegistryReference</c>; this
-/// type is the other side, the image being matched against them.
+/// type is the other side, the image being matched against them. The one implementation used by both
+/// the webhook (<see cref="ImageRules"/>) and the reconciler (<c>Reconciliation.ImagePolicyRules</c>):
+/// registry host case-insensitive, path prefix on <c>/</c> boundaries, digest <c>@sha256:&lt;64 hex&gt;</c>.
 /// </summary>
 /// <param name="Registry">Registry host (and port), lower case.</param>
 /// <param name="Repository">Repository path, for example <c>windows/nanoserver</c>.</param>
-/// <param name="HasDigest">Whether the reference ends with a well-formed <c>@sha256:</c> or <c>@sha512:</c> digest.</param>
+/// <param name="HasDigest">Whether the reference ends with a well-formed digest, <c>@sha256:</c> and 64 lower-case hex digits.</param>
 internal sealed partial record ImageReference(string Registry, string Repository, bool HasDigest)
 {
     private const string DockerHub = "docker.io";
@@ -70,7 +72,7 @@ internal sealed partial record ImageReference(string Registry, string Repository
 
     // name: components separated by '/', the first may carry a port; optional tag; optional digest.
     [GeneratedRegex(
-        @"^(?<name>[A-Za-z0-9][A-Za-z0-9._-]*(?::[0-9]{1,5})?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?<digest>@(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}))?$",
+        @"^(?<name>[A-Za-z0-9][A-Za-z0-9._-]*(?::[0-9]{1,5})?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?<digest>@sha256:[a-f0-9]{64})?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         matchTimeoutMilliseconds: 100)]
     private static partial Regex Pattern();
