@@ -24,7 +24,7 @@ namespace HyperVIsolation.LocalCluster.Running;
 internal sealed class LocalClusterRunner(TextWriter output, bool interactive, ILoggerFactory loggers)
 {
     private readonly ILogger logger = loggers.CreateLogger<LocalClusterRunner>();
-    private readonly Stack<(string Name, IAsyncDisposable Component)> started = new();
+    private readonly Stack<(string Name, Func<ValueTask> Stop)> started = new();
 
     /// <summary>Runs the local cluster; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public async Task<int> RunAsync(LocalClusterOptions options, CancellationToken cancellationToken)
@@ -81,11 +81,19 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         LocalClusterOptions options, NodePoolConfig pool, IReadOnlyList<Manifest> crds, IReadOnlyList<Manifest> samples, CancellationToken cancellationToken)
     {
         var server = await ApiServer.StartAsync(new LocalApiServerOptions { LoggerFactory = loggers }, cancellationToken);
-        started.Push(("the local API server", server));
+        started.Push(("the local API server", server.DisposeAsync));
         LocalClusterLog.ApiServerStarted(logger, server.BaseUri, server.KubeconfigPath);
         await output.WriteLineAsync($"API server     {server.BaseUri} (HTTPS)");
         await output.WriteLineAsync($"  export KUBECONFIG={server.KubeconfigPath}");
-        using var client = server.CreateClient();
+
+        // The nodes keep using this client until they stop, so it is disposed after them, before the server.
+        var client = server.CreateClient();
+        started.Push(("the API client", DisposeClient));
+        ValueTask DisposeClient()
+        {
+            client.Dispose();
+            return ValueTask.CompletedTask;
+        }
 
         var kinds = ResourceKindTable.WithBuiltIns();
         var installer = new ManifestInstaller(client, kinds);
@@ -93,12 +101,12 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         await output.WriteLineAsync($"CRDs           {string.Join(", ", installed.Select(c => c.Metadata.Name))} (Established)");
 
         var nodes = await SimulatedNodeCluster.StartAsync(client, pool, SimulatedNodeSettings.Fast(loggers), cancellationToken);
-        started.Push(("the simulated nodes", nodes));
+        started.Push(("the simulated nodes", nodes.DisposeAsync));
         LocalClusterLog.NodesStarted(logger, nodes.Nodes.Count);
         await output.WriteLineAsync($"Nodes          {NodePoolDescription.Describe(pool)}");
 
         var operatorHost = await InProcessOperator.StartAsync(server.KubeconfigPath, options.Verbose, cancellationToken);
-        started.Push(("the operator", operatorHost));
+        started.Push(("the operator", operatorHost.DisposeAsync));
         LocalClusterLog.OperatorStarted(logger, operatorHost.MetricsUri);
         await output.WriteLineAsync($"Operator       IsolatedWorkload and RuntimeClass controllers active; metrics {operatorHost.MetricsUri}metrics");
         await output.WriteLineAsync($"Webhook        {await AdmissionWebhookProbe.DescribeAsync(client, cancellationToken)}");
@@ -212,7 +220,7 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         {
             try
             {
-                await entry.Component.DisposeAsync();
+                await entry.Stop();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
