@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperVIsolation.LocalApiServer.Admission;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
 using Microsoft.AspNetCore.Builder;
@@ -53,6 +54,10 @@ internal sealed class InProcessOperator : IAsyncDisposable
                 // The local API server cannot route to a Service, so the webhook is registered by URL.
                 ["Admission:Webhook:ManageConfigurations"] = "true",
                 ["Admission:Webhook:Url"] = $"https://127.0.0.1:{webhookPort}",
+
+                // In a cluster the operator's service account is the trusted pod creator whose VM
+                // sizing (from spec.vm) the mutator keeps; here the operator uses the kubeconfig's user.
+                ["Admission:TrustedUsers:0"] = AdmissionUser.Administrator.Name,
             });
             builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
             builder.Services.AddIsolatedWorkloadControllers();

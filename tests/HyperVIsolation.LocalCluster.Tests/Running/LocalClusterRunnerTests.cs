@@ -29,6 +29,8 @@ public sealed partial class LocalClusterRunnerTests
             pods.Should().OnlyContain(r => r[5] != "-", "every pod has a RuntimeClass");
             pods.Should().OnlyContain(r => r[6].Contains("MB", StringComparison.Ordinal), "every pod asks for a VM size");
             pods.Should().OnlyContain(r => r[7] == VmMemory(r[6]), "the node's HCS created the VM with the memory the pod asked for");
+            var reported = ReportedVm(text, workload.Metadata.Name);
+            pods.Should().OnlyContain(r => r[6] == reported, $"the pods get the VM size the workload reports ({reported})\n{text}");
         }
     }
 
@@ -51,6 +53,17 @@ public sealed partial class LocalClusterRunnerTests
             .Select(l => ColumnGap().Split(l.Trim()))];
 
     private static string VmMemory(string requested) => requested.Split(", ").Last();
+
+    // The workload's status summary from its last progress line ("vm 1536Mi/1vCPU"), in the table's form ("1 vCPU, 1536 MB").
+    private static string ReportedVm(string text, string workload)
+    {
+        var line = text.Split('\n').Last(l => l.Contains("/" + workload + " ", StringComparison.Ordinal) && l.Contains(" vm ", StringComparison.Ordinal));
+        var match = ReportedVmSummary().Match(line);
+        return match.Success ? $"{match.Groups["cpu"].Value} vCPU, {match.Groups["mem"].Value} MB" : $"(no vm in: {line})";
+    }
+
+    [GeneratedRegex(@" vm (?<mem>[0-9]+)Mi/(?<cpu>[0-9]+)vCPU")]
+    private static partial Regex ReportedVmSummary();
 
     [GeneratedRegex(@"^WORKLOAD +POD ")]
     private static partial Regex PlacementHeader();
