@@ -14,6 +14,11 @@ internal static class WebhookBenchmark
     /// <summary>Runs the benchmark; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, string repositoryRoot)
     {
+        if (args is [_, "inproc", ..])
+        {
+            return await InProcessHandlerBenchmark.RunAsync(args, repositoryRoot);
+        }
+
         var settings = Parse(args, repositoryRoot);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await using var target = await WebhookTarget.StartAsync(repositoryRoot, stop.Token);

@@ -37,6 +37,9 @@ internal sealed class WebhookTarget : IAsyncDisposable
     /// <summary>A tenant pod after the API server's admission chain (mutated by the webhook).</summary>
     public V1Pod StoredPod { get; }
 
+    /// <summary>The operator host's services, for in-process measurements of its handler.</summary>
+    public IServiceProvider Services => host.Services;
+
     /// <summary>Starts the API server and the operator and waits until the webhook is registered.</summary>
     public static async Task<WebhookTarget> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
     {

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using HyperVIsolation.Operator.Admission.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HyperVIsolation.Bench.Webhook;
+
+/// <summary>
+/// <c>webhook inproc [--iterations N]</c>: <see cref="AdmissionReviewHandler.Handle"/> called directly on the
+/// operator host's own handler (its informer-backed state), without HTTP, so per-request CPU time and allocations
+/// of the webhook's code are measured apart from Kestrel and TLS.
+/// </summary>
+internal static class InProcessHandlerBenchmark
+{
+    /// <summary>Runs the benchmark; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, string repositoryRoot)
+    {
+        var index = Array.IndexOf(args, "--iterations");
+        var iterations = index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : 20_000;
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await using var target = await WebhookTarget.StartAsync(repositoryRoot, stop.Token);
+        var handler = target.Services.GetRequiredService<AdmissionReviewHandler>();
+        var validateBody = PodReviews.CreateReview(target.StoredPod);
+        var mutateBody = PodReviews.CreateReview(PodReviews.Submitted("web-0"));
+        Console.WriteLine($"Review bodies: mutate {mutateBody.Length} B, validate {validateBody.Length} B; {iterations} iterations, {Environment.ProcessorCount} processors");
+        Console.WriteLine("| endpoint | µs/request | bytes allocated/request | gen0 GCs | response |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        Measure(handler, "validate/pods", validateBody, AdmissionEndpoint.ValidatePods, iterations);
+        Measure(handler, "mutate/pods", mutateBody, AdmissionEndpoint.MutatePods, iterations);
+        return 0;
+    }
+
+    private static void Measure(AdmissionReviewHandler handler, string name, byte[] body, AdmissionEndpoint endpoint, int iterations)
+    {
+        // Warm up: tiered JIT reaches its optimised code after a few thousand calls.
+        for (var i = 0; i < Math.Max(5_000, iterations / 4); i++)
+        {
+            handler.Handle(body, endpoint);
+        }
+
+        GC.Collect();
+        var gen0 = GC.CollectionCount(0);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        AdmissionHttpResult? last = null;
+        for (var i = 0; i < iterations; i++)
+        {
+            last = handler.Handle(body, endpoint);
+        }
+
+        watch.Stop();
+        var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations;
+        var micros = watch.Elapsed.TotalMicroseconds / iterations;
+        var response = last is null ? "none" : $"{last.StatusCode}, {last.Body.Length} B";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {micros:F1} | {bytes:N0} | {GC.CollectionCount(0) - gen0} | {response} |"));
+    }
+}
