@@ -12,7 +12,8 @@ namespace HyperVIsolation.Operator.Reconciliation;
 /// Reconciles one IsolatedWorkload from the caches: claims its pods, plans (OS, VM size, RuntimeClass,
 /// template hash), then, once the pod cache has caught up with its previous writes
 /// (<see cref="PodExpectations"/>), creates and deletes pods as <see cref="RolloutPlanner"/> says, and
-/// writes the status when it changed. A plan failure leaves the running pods alone and marks the
+/// writes the status when it changed, except in a pass that has just written pods (the pod events
+/// bring the next pass, whose status is current). A plan failure leaves the running pods alone and marks the
 /// workload Stalled with a Warning Event; the changes that could fix it (nodes, policies, namespaces,
 /// RuntimeClasses, the workload itself) wake it again. No finalizer: pods go with the workload through
 /// their ownerReferences, so deleting a workload never waits for the operator.
@@ -75,6 +76,15 @@ internal sealed partial class WorkloadReconciler(
         if (workload.Metadata.DeletionTimestamp is null && expectations.IsSatisfied(key))
         {
             result = await ManagePodsAsync(key, workload, planResult.Plan, owned, summaries, cancellationToken);
+            if (!expectations.IsSatisfied(key))
+            {
+                // This pass created or deleted pods: a status computed from the pod list before those
+                // writes is stale as soon as it is written, and the pod cache seeing them wakes the
+                // workload again within milliseconds, so that pass writes the status instead (one write,
+                // not two). A stale observedGeneration or an absent status keeps kstatus at InProgress
+                // or unknown until then; failures (Stalled) never reach here and are written at once.
+                return result;
+            }
         }
 
         var change = await statusWriter.WriteIfChangedAsync(key, workload, planResult, summaries, cancellationToken);
