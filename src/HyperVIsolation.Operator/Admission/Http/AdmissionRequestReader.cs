@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using HyperVIsolation.Operator.Admission.Rules;
-using k8s;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
@@ -49,7 +48,7 @@ internal static class AdmissionRequestReader
 
         try
         {
-            value = KubernetesJson.Deserialize<T>(json);
+            value = AdmissionObjectJson.Deserialize<T>(json);
         }
 #pragma warning disable CA1031 // Every failure to read untrusted input is a bad request, whatever the serializer throws.
         catch (Exception exception)

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using k8s;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary>
+/// The serializer options for objects embedded in a review: the Kubernetes client's own (its source-generated
+/// models, its converters for quantities and dates) with <c>metadata.managedFields</c> left unread. No rule looks at
+/// managed fields, yet on a stored object they are often the largest part of it, and every entry would otherwise
+/// be materialised on every UPDATE and validation.
+/// </summary>
+internal static class AdmissionObjectJson
+{
+    private static readonly JsonSerializerOptions Options = Create();
+
+    /// <summary>Deserializes <paramref name="json"/> straight from the review's buffer; throws like the serializer does.</summary>
+    public static T? Deserialize<T>(JsonElement json)
+        where T : class => json.Deserialize((JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+
+    private static JsonSerializerOptions Create()
+    {
+        JsonSerializerOptions? kubernetes = null;
+
+        // AddJsonOptions hands out the client's options; they are copied here, never changed.
+        KubernetesJson.AddJsonOptions(options => kubernetes = options);
+        var options = new JsonSerializerOptions(kubernetes!);
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(SkipManagedFields);
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void SkipManagedFields(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type != typeof(V1ObjectMeta))
+        {
+            return;
+        }
+
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            if (typeInfo.Properties[i].Name == "managedFields")
+            {
+                typeInfo.Properties.RemoveAt(i);
+            }
+        }
+    }
+}
