@@ -24,12 +24,15 @@ internal sealed record OperatorBenchmarkResult
     /// <summary>Objects in the operator's informers.</summary>
     public required IReadOnlyDictionary<string, int> CachedObjects { get; init; }
 
-    /// <summary>Heap bytes the operator host held (running minus stopped).</summary>
-    public required long OperatorHeapBytes { get; init; }
+    /// <summary>What a fresh set of the operator's informers added to the heap, per kind (see <see cref="CachedObjectMemory"/>).</summary>
+    public required IReadOnlyList<CachedKindMemory> Memory { get; init; }
 
     /// <summary>Total objects in the operator's informers.</summary>
     public int CachedObjectCount => CachedObjects.Values.Sum();
 
-    /// <summary>Approximate heap bytes per cached object.</summary>
-    public double BytesPerCachedObject => CachedObjectCount > 0 ? (double)OperatorHeapBytes / CachedObjectCount : 0;
+    /// <summary>Heap bytes the measured workload and pod informers added (the kinds that grow with the workloads).</summary>
+    public long CachedBytes => Memory.Where(kind => kind.ScalesWithWorkloads).Sum(kind => kind.Bytes);
+
+    /// <summary>Heap bytes per workload or pod held by the measured informers.</summary>
+    public double BytesPerCachedObject => Memory.Where(kind => kind.ScalesWithWorkloads).Sum(kind => kind.Objects) is > 0 and var objects ? (double)CachedBytes / objects : 0;
 }
