@@ -78,7 +78,7 @@ public static class PodStartupDecision
         var containers = (pod.Spec?.InitContainers ?? []).Concat(pod.Spec?.Containers ?? []);
         foreach (var container in containers)
         {
-            if (ImageOsBuild.Infer(container.Image) is { } image && !WindowsCompatibility.CanRun(host, image, isolation))
+            if (ImageBuildInference.FromReference(container.Image) is { } image && !WindowsCompatibility.CanRun(host, image, isolation))
             {
                 var id = RuntimeIds.Container(uid, container.Name);
                 errors[container.Name] = new PodStartupError("RunContainerError", ShimTaskFailure(id, BuildMismatchText));

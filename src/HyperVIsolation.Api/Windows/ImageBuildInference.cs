@@ -1,6 +1,4 @@
-using HyperVIsolation.Api.Windows;
-
-namespace HyperVIsolation.Operator.Placement;
+namespace HyperVIsolation.Api.Windows;
 
 /// <summary>
 /// Reads the Windows build an image targets from its tag, when the tag says so for certain.

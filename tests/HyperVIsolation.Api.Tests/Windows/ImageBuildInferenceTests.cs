@@ -1,6 +1,6 @@
-using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Api.Windows;
 
-namespace HyperVIsolation.Operator.Tests.Placement;
+namespace HyperVIsolation.Api.Tests.Windows;
 
 public sealed class ImageBuildInferenceTests
 {
@@ -16,6 +16,7 @@ public sealed class ImageBuildInferenceTests
     [InlineData("mcr.microsoft.com/windows/servercore:10.0.20348.2340", 20348)]
     [InlineData("localhost:5000/app:ltsc2022", 20348)]
     [InlineData("contoso.azurecr.io/app:ltsc2022@sha256:0123456789abcdef", 20348)]
+    [InlineData("registry.local:5000/app:10.0.20348.2966", 20348)]
     public void FromReference_TagNamesBuild_ReturnsIt(string image, int expected)
     {
         ImageBuildInference.FromReference(image)!.Value.Number.Should().Be(expected);
@@ -36,6 +37,8 @@ public sealed class ImageBuildInferenceTests
     [InlineData("contoso.azurecr.io/ltsc2022/app:1.0")]
     [InlineData("contoso.azurecr.io/app:ltsc2019-ltsc2022")]
     [InlineData("contoso.azurecr.io/app:20348")]
+    [InlineData("registry.local:5000/app")]
+    [InlineData("app:v1ltsc2022x")]
     public void FromReference_TagIsNotCertain_ReturnsNull(string? image)
     {
         ImageBuildInference.FromReference(image).Should().BeNull();
