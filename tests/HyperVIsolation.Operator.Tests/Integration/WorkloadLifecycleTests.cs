@@ -63,8 +63,11 @@ public sealed class WorkloadLifecycleTests(LifecycleClusterFixture fixture) : IC
         await Poll.UntilAsync(() => Cluster.GetWorkloadAsync("rollout", "web"), w => w.Metadata.Generation > before.Metadata.Generation, "the spec change is stored");
         await Cluster.WaitForReadyAsync("rollout", "web", 3);
 
-        var pods = await Cluster.PodsAsync("rollout", "web");
-        pods.Select(pod => pod.Metadata.Name).Should().NotIntersectWith(oldPods, "every old pod was replaced");
+        // Ready can be reported while the last old pod is still terminating (graceful deletion): wait for it to go.
+        var pods = await Poll.UntilAsync(
+            () => Cluster.PodsAsync("rollout", "web"),
+            current => !current.Any(pod => oldPods.Contains(pod.Metadata.Name)),
+            "every old pod was replaced");
         pods.Should().OnlyContain(pod => pod.Metadata.Annotations["revision"] == "2");
         pods.Select(pod => pod.Metadata.Labels[WellKnownLabels.TemplateHash]).Distinct().Should().ContainSingle();
         monitor.MaxActive.Should().BeLessThanOrEqualTo(4, "maxSurge 1 over 3 replicas");
