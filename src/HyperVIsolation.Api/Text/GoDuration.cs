@@ -1,18 +1,24 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace HyperVIsolation.Operator.Hosting;
+namespace HyperVIsolation.Api.Text;
 
 /// <summary>
 /// Reads durations the way Kubernetes users write them: Go-style (<c>15s</c>, <c>1m30s</c>, <c>500ms</c>,
-/// as in the chart's values) or .NET's <c>hh:mm:ss</c>. The configuration binder only knows the latter.
+/// as in the chart's values, node pool files and command lines) or .NET's <c>hh:mm:ss</c>, which is
+/// all the configuration binder knows.
 /// </summary>
-internal static partial class ConfigurationDuration
+public static partial class GoDuration
 {
     /// <summary>Parses <paramref name="text"/>; returns false when it is neither form.</summary>
-    public static bool TryParse(string text, out TimeSpan duration)
+    public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
         text = text.Trim();
         if (text.Contains(':', StringComparison.Ordinal))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HyperVIsolation.Api.Text;
 
 namespace HyperVIsolation.LocalCluster.Options;
 
@@ -88,25 +89,7 @@ internal static partial class LocalClusterOptionsParser
     }
 
     /// <summary>Reads <c>90s</c>, <c>5m</c>, <c>1h</c>, <c>500ms</c> or a <see cref="TimeSpan"/> such as <c>00:05:00</c>.</summary>
-    public static bool TryParseDuration(string text, out TimeSpan duration)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var match = DurationPattern().Match(text.Trim());
-        if (match.Success)
-        {
-            var amount = double.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-            duration = match.Groups["unit"].Value switch
-            {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                _ => TimeSpan.FromHours(amount),
-            };
-            return true;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration);
-    }
+    public static bool TryParseDuration(string text, out TimeSpan duration) => GoDuration.TryParse(text, out duration);
 
     /// <summary>A duration the way <c>--timeout</c> takes it: <c>8s</c>, <c>5m</c>, <c>1m30s</c>, <c>1h</c>.</summary>
     public static string FormatDuration(TimeSpan duration)
@@ -154,8 +137,6 @@ internal static partial class LocalClusterOptionsParser
         return options with { Namespace = name };
     }
 
-    [GeneratedRegex(@"^(?<amount>\d+(\.\d+)?)(?<unit>ms|s|m|h)$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabelPattern();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HyperVIsolation.Api.Text;
 using HyperVIsolation.Operator.ControllerRuntime.Leadership;
 using HyperVIsolation.Operator.ControllerRuntime.Queue;
 using Microsoft.Extensions.Configuration;
@@ -95,7 +96,7 @@ internal sealed class OperatorOptionsReader
         Parse(key, fallback, "true or false", text => (bool.TryParse(text, out var value), value));
 
     private TimeSpan Duration(string key, TimeSpan fallback) =>
-        Parse(key, fallback, "a duration such as 15s, 1m30s or 00:00:15", text => (ConfigurationDuration.TryParse(text, out var value), value));
+        Parse(key, fallback, "a duration such as 15s, 1m30s or 00:00:15", text => (GoDuration.TryParse(text, out var value), value));
 
     private T Parse<T>(string key, T fallback, string expected, Func<string, (bool Ok, T Value)> parse)
     {

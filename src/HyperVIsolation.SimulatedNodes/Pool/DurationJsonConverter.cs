@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HyperVIsolation.Api.Text;
 
 namespace HyperVIsolation.SimulatedNodes.Pool;
 
@@ -10,9 +11,6 @@ namespace HyperVIsolation.SimulatedNodes.Pool;
 /// </summary>
 public sealed class DurationJsonConverter : JsonConverter<TimeSpan>
 {
-    private static readonly (string Suffix, double Milliseconds)[] Units =
-        [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)];
-
     /// <inheritdoc />
     public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -32,32 +30,6 @@ public sealed class DurationJsonConverter : JsonConverter<TimeSpan>
         writer.WriteStringValue(value.ToString("c", CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Parses one duration text.</summary>
-    public static bool TryParse(string? text, out TimeSpan value)
-    {
-        value = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        text = text.Trim();
-        if (text.Contains(':', StringComparison.Ordinal))
-        {
-            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
-        }
-
-        // "ms" before "s" and "m": the first suffix that fits wins.
-        foreach (var (suffix, milliseconds) in Units)
-        {
-            if (text.EndsWith(suffix, StringComparison.Ordinal)
-                && double.TryParse(text[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
-            {
-                value = TimeSpan.FromMilliseconds(amount * milliseconds);
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Parses one duration text (see <see cref="GoDuration"/>).</summary>
+    public static bool TryParse(string? text, out TimeSpan value) => GoDuration.TryParse(text, out value);
 }

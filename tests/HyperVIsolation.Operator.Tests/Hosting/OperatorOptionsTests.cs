@@ -1,3 +1,4 @@
+using HyperVIsolation.Api.Text;
 using HyperVIsolation.Operator.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -77,7 +78,7 @@ public sealed class OperatorOptionsTests
     [InlineData("00:00:15", 15_000)]
     public void ConfigurationDuration_ValidText_Parses(string text, int milliseconds)
     {
-        ConfigurationDuration.TryParse(text, out var duration).Should().BeTrue();
+        GoDuration.TryParse(text, out var duration).Should().BeTrue();
         duration.Should().Be(TimeSpan.FromMilliseconds(milliseconds));
     }
 
@@ -89,7 +90,7 @@ public sealed class OperatorOptionsTests
     [InlineData("1d")]
     [InlineData("15s!")]
     public void ConfigurationDuration_InvalidText_IsRejected(string text) =>
-        ConfigurationDuration.TryParse(text, out _).Should().BeFalse();
+        GoDuration.TryParse(text, out _).Should().BeFalse();
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder()

@@ -51,7 +51,7 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
         Admin = server.CreateClient();
         Tenant = ClientFor(TenantToken);
         Alice = ClientFor(AliceToken);
-        await InstallCrdsAsync();
+        await TestOperatorHost.InstallCrdsAsync(Admin);
         await SeedClusterAsync();
 
         WebhookPort = FreePort.Next();
@@ -83,21 +83,6 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
         var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath);
         configuration.AccessToken = token;
         return new Kubernetes(configuration);
-    }
-
-    private async Task InstallCrdsAsync()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Operator.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var crds = Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("Operator.sln not found above the test binaries."), "config", "crd");
-        foreach (var file in Directory.GetFiles(crds, "isolation.hyperv.dev_*.yaml"))
-        {
-            await Admin.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file)));
-        }
     }
 
     private async Task SeedClusterAsync()
