@@ -53,13 +53,22 @@ internal static class WorkloadRollout
             if (deadline.Elapsed - lastPrinted >= TimeSpan.FromSeconds(5))
             {
                 lastPrinted = deadline.Elapsed;
-                Console.WriteLine($"  {deadline.Elapsed.TotalSeconds,5:F0} s: {ready}/{expected} workloads Ready");
+                Console.WriteLine($"  {deadline.Elapsed.TotalSeconds,5:F0} s: {ready}/{expected} workloads Ready; pods {await DescribePodsAsync(client, cancellationToken)}");
             }
 
             await Task.Delay(PollInterval, cancellationToken);
         }
 
         return ready;
+    }
+
+    // Where pods wait tells which side of the loop is slow: the operator (few pods), the scheduler (unbound) or the kubelets (bound, not ready).
+    private static async Task<string> DescribePodsAsync(IKubernetes client, CancellationToken cancellationToken)
+    {
+        var pods = (await client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken)).Items ?? [];
+        var bound = pods.Count(p => !string.IsNullOrEmpty(p.Spec?.NodeName));
+        var ready = pods.Count(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true);
+        return $"{pods.Count} created, {bound} bound, {ready} ready";
     }
 
     private static async Task<int> CountReadyAsync(IKubernetes client, CancellationToken cancellationToken)
