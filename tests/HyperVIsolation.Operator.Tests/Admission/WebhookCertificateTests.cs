@@ -56,16 +56,37 @@ public sealed class WebhookCertificateTests
         var time = new FakeTimeProvider(Now);
         using var authority = WebhookCertificateAuthority.Create("ca", Now, TimeSpan.FromDays(3650));
         var holder = new ServingCertificateHolder();
-        var rotator = new WebhookCertificateRotator(authority, holder, new WebhookCertificateOptions { ServiceName = "webhook", ServiceNamespace = "ns" }, time);
+        var rotator = new WebhookCertificateRotator(holder, new WebhookCertificateOptions { ServiceName = "webhook", ServiceNamespace = "ns" }, time);
 
-        rotator.RotateIfDue().Should().BeTrue();
+        rotator.RotateIfDue(authority).Should().BeTrue();
         var first = holder.Current!;
         time.Advance(TimeSpan.FromDays(30));
-        rotator.RotateIfDue().Should().BeFalse();
+        rotator.RotateIfDue(authority).Should().BeFalse();
         time.Advance(TimeSpan.FromDays(31));
-        rotator.RotateIfDue().Should().BeTrue();
+        rotator.RotateIfDue(authority).Should().BeTrue();
 
         holder.Current!.Thumbprint.Should().NotBe(first.Thumbprint);
+    }
+
+    [Fact]
+    public void RotateIfDue_OtherCa_ReissuesFromItAtOnce()
+    {
+        var time = new FakeTimeProvider(Now);
+        using var first = WebhookCertificateAuthority.Create("ca", Now, TimeSpan.FromDays(3650));
+        using var second = WebhookCertificateAuthority.Create("ca", Now, TimeSpan.FromDays(3650));
+        var holder = new ServingCertificateHolder();
+        var rotator = new WebhookCertificateRotator(holder, new WebhookCertificateOptions { ServiceName = "webhook", ServiceNamespace = "ns" }, time);
+        rotator.RotateIfDue(first);
+
+        var rotated = rotator.RotateIfDue(second);
+
+        rotated.Should().BeTrue();
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(second.Certificate);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = Now.AddDays(1).UtcDateTime;
+        chain.Build(holder.Current!).Should().BeTrue();
     }
 
     [Fact]

@@ -11,6 +11,7 @@ namespace HyperVIsolation.Operator.Admission.Certificates;
 internal sealed class ServingCertificateHolder
 {
     private volatile X509Certificate2? current;
+    private volatile string? problem;
 
     /// <summary>Raised after a new certificate is installed.</summary>
     public event EventHandler<X509Certificate2>? Changed;
@@ -18,12 +19,26 @@ internal sealed class ServingCertificateHolder
     /// <summary>The certificate served now, if any.</summary>
     public X509Certificate2? Current => current;
 
-    /// <summary>Installs <paramref name="certificate"/> for new connections.</summary>
+    /// <summary>
+    /// Why the latest replacement was refused (the certificate files were partial or invalid) while
+    /// <see cref="Current"/> keeps being served; null once a replacement succeeds.
+    /// </summary>
+    public string? Problem => problem;
+
+    /// <summary>Installs <paramref name="certificate"/> for new connections and clears <see cref="Problem"/>.</summary>
     public void Set(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         current = certificate;
+        problem = null;
         Changed?.Invoke(this, certificate);
+    }
+
+    /// <summary>Records that a replacement was refused; the current certificate stays.</summary>
+    public void Refuse(string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        problem = reason;
     }
 
     /// <summary>The selector Kestrel calls with the connection and the SNI host name.</summary>

@@ -12,12 +12,25 @@ internal sealed record WebhookCertificateOptions
     /// <summary>Host names or IP addresses the serving certificate names besides the Service's (local runs).</summary>
     public IReadOnlyList<string> AdditionalNames { get; init; } = [];
 
-    /// <summary>Lifetime of the CA (10 years: replacing it means patching every caBundle).</summary>
+    /// <summary>Lifetime of the CA (10 years; rotated at 2/3 of it, keeping the old one in the caBundle until it expires).</summary>
     public TimeSpan CaLifetime { get; init; } = TimeSpan.FromDays(3650);
 
     /// <summary>Lifetime of a serving certificate (90 days, renewed after 60).</summary>
     public TimeSpan ServingCertificateLifetime { get; init; } = TimeSpan.FromDays(90);
 
-    /// <summary>How often renewal is checked.</summary>
-    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How often the CA Secret is read (noticing a CA another replica rotated or an admin replaced), the
+    /// <c>caBundle</c> re-applied and the serving certificate's renewal checked: one Secret read and, when the
+    /// configurations are managed, two configuration reads, and no write while nothing changed.
+    /// </summary>
+    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a replaced CA stays in the <c>caBundle</c> after this replica noticed the change, so replicas that
+    /// notice later (within a <see cref="CheckInterval"/>) stay trusted meanwhile. Many check intervals long.
+    /// </summary>
+    public TimeSpan CaOverlap { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the files of <c>Admission:Webhook:CertificateDirectory</c> are compared for a change.</summary>
+    public TimeSpan FilePollInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

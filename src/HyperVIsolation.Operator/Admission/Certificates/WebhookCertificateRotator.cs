@@ -1,52 +1,33 @@
-using System.Security.Cryptography.X509Certificates;
-
 namespace HyperVIsolation.Operator.Admission.Certificates;
 
 /// <summary>
-/// Keeps the serving certificate fresh: <see cref="RotateIfDue"/> issues a new certificate from
-/// the CA when none is installed or renewal is due, and installs it in the holder (Kestrel uses
-/// it from the next handshake). <see cref="RunAsync"/> checks on a timer driven by
-/// <see cref="TimeProvider"/>, so tests advance a fake clock.
+/// Keeps the serving certificate fresh: <see cref="RotateIfDue"/> issues a new certificate from the given CA when
+/// none is installed, renewal is due, or the installed one came from another CA (the CA Secret was rotated or
+/// replaced), and installs it in the holder (Kestrel uses it from the next handshake).
 /// </summary>
-/// <param name="authority">The CA that signs serving certificates.</param>
 /// <param name="holder">Where the certificate is installed.</param>
 /// <param name="options">Service name, namespace and lifetimes.</param>
 /// <param name="time">The clock.</param>
 internal sealed class WebhookCertificateRotator(
-    WebhookCertificateAuthority authority,
     ServingCertificateHolder holder,
     WebhookCertificateOptions options,
     TimeProvider time)
 {
-    /// <summary>Issues and installs a certificate when due; returns whether it did.</summary>
-    public bool RotateIfDue()
+    private string? issuedBy;
+
+    /// <summary>Issues and installs a certificate from <paramref name="authority"/> when due; returns whether it did.</summary>
+    public bool RotateIfDue(WebhookCertificateAuthority authority)
     {
+        ArgumentNullException.ThrowIfNull(authority);
         var now = time.GetUtcNow();
-        if (holder.Current is { } current && !CertificateRenewalPolicy.IsDue(current.NotBefore, current.NotAfter, now))
+        var sameAuthority = string.Equals(issuedBy, authority.Certificate.Thumbprint, StringComparison.OrdinalIgnoreCase);
+        if (sameAuthority && holder.Current is { } current && !CertificateRenewalPolicy.IsDue(current.NotBefore, current.NotAfter, now))
         {
             return false;
         }
 
-        X509Certificate2 issued = ServingCertificateIssuer.Issue(authority, options.ServiceName, options.ServiceNamespace, now, options.ServingCertificateLifetime, options.AdditionalNames);
-        holder.Set(issued);
+        holder.Set(ServingCertificateIssuer.Issue(authority, options.ServiceName, options.ServiceNamespace, now, options.ServingCertificateLifetime, options.AdditionalNames));
+        issuedBy = authority.Certificate.Thumbprint;
         return true;
-    }
-
-    /// <summary>Rotates now and then every <see cref="WebhookCertificateOptions.CheckInterval"/> until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        RotateIfDue();
-        using var timer = new PeriodicTimer(options.CheckInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                RotateIfDue();
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
     }
 }

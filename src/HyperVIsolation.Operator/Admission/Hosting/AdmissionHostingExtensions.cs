@@ -19,9 +19,9 @@ namespace HyperVIsolation.Operator.Admission.Hosting;
 internal static class AdmissionHostingExtensions
 {
     /// <summary>
-    /// Adds the webhook: its handler and reviewers over the informer caches, the CA Secret and rotated
-    /// serving certificate (as the host's <see cref="IServerCertificateSource"/>), the optional management of the
-    /// webhook configurations, and <c>Admission:TrustedUsers</c> defaulting to the operator's service account.
+    /// Adds the webhook: its handler and reviewers over the informer caches, the serving certificate (as the host's
+    /// <see cref="IServerCertificateSource"/>) either from cert-manager's files or issued from the CA Secret, the
+    /// optional management of the webhook configurations, and <c>Admission:TrustedUsers</c> defaulting to the operator's service account.
     /// Call it before the host's own defaults, which are added with <c>TryAdd</c>.
     /// </summary>
     public static IServiceCollection AddIsolationWebhook(this IServiceCollection services, IConfiguration configuration)
@@ -56,9 +56,17 @@ internal static class AdmissionHostingExtensions
         services.TryAddSingleton<ServingCertificateHolder>();
         services.TryAddSingleton<SelfSignedServerCertificateSource>();
         services.TryAddSingleton<IServerCertificateSource, WebhookServerCertificateSource>();
-        services.TryAddSingleton<CertificateAuthoritySecretStore>();
-        services.TryAddSingleton<WebhookConfigurationWriter>();
-        services.AddHostedService<WebhookSetupService>();
+        if (serving.CertificateDirectory is null)
+        {
+            services.TryAddSingleton<CertificateAuthoritySecretStore>();
+            services.TryAddSingleton<WebhookConfigurationWriter>();
+            services.AddHostedService<WebhookSetupService>();
+        }
+        else
+        {
+            services.AddHostedService<CertificateDirectoryService>();
+        }
+
         services.AddHealthChecks().AddCheck<WebhookReadinessCheck>("webhook", tags: [ReadinessHealthCheck.Tag]);
 
         // ASP.NET Core logs two Information lines per request; at thousands of admission reviews a second that

@@ -40,6 +40,21 @@ internal sealed class WebhookConfigurationWriter(IKubernetes client, ILogger<Web
         return writes;
     }
 
+    /// <summary>
+    /// The <c>caBundle</c>s the configurations carry now (every webhook's, both configurations; none when they do
+    /// not exist yet), so a new bundle can keep CAs this replica has not heard of yet.
+    /// </summary>
+    public async Task<IReadOnlyList<byte[]>> ReadCaBundlesAsync(string name, CancellationToken cancellationToken)
+    {
+        var api = client.AdmissionregistrationV1;
+        var mutating = await TryReadAsync(token => api.ReadMutatingWebhookConfigurationAsync(name, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+        var validating = await TryReadAsync(token => api.ReadValidatingWebhookConfigurationAsync(name, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+        return (mutating?.Webhooks ?? []).Select(webhook => webhook.ClientConfig?.CaBundle)
+            .Concat((validating?.Webhooks ?? []).Select(webhook => webhook.ClientConfig?.CaBundle))
+            .OfType<byte[]>()
+            .ToList();
+    }
+
     private async Task<int> ApplyAsync<T>(
         T desired,
         string name,

@@ -20,6 +20,18 @@ internal static partial class WebhookHostingLog
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Serving the webhook with a certificate valid until {NotAfter}")]
     public static partial void ServingCertificateInstalled(ILogger logger, DateTimeOffset notAfter);
 
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Rotated the webhook CA in Secret {Namespace}/{Name}; the previous CA stays trusted until it expires")]
+    public static partial void CertificateAuthorityRotated(ILogger logger, string @namespace, string name);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "The webhook CA in Secret {Namespace}/{Name} changed (now {Thumbprint}); trusting both CAs, then serving from the new one")]
+    public static partial void CertificateAuthorityChanged(ILogger logger, string @namespace, string name, string thumbprint);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Information, Message = "Serving the webhook certificate from {Directory}, valid until {NotAfter}")]
+    public static partial void CertificateFilesLoaded(ILogger logger, string directory, DateTimeOffset notAfter);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Keeping the current webhook certificate: the files in {Directory} are unusable: {Problem}")]
+    public static partial void CertificateFilesRefused(ILogger logger, string directory, string problem);
+
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Webhook set-up step {Step} failed; retrying in {Delay}")]
     public static partial void StepFailed(ILogger logger, Exception exception, string step, TimeSpan delay);
 }

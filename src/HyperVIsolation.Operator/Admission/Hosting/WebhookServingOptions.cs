@@ -43,6 +43,14 @@ internal sealed record WebhookServingOptions
     /// </summary>
     public Uri? Url { get; init; }
 
+    /// <summary>
+    /// cert-manager mode: a directory holding <c>tls.crt</c> and <c>tls.key</c> (a mounted <c>kubernetes.io/tls</c>
+    /// Secret). When set, that certificate is served and reloaded when the files change; the operator creates no CA
+    /// and does not touch <c>caBundle</c> (cert-manager's cainjector does), so <see cref="ManageConfigurations"/> and
+    /// <see cref="Url"/> must be off. Unset (the default): the operator's own CA in <see cref="CaSecretName"/>.
+    /// </summary>
+    public string? CertificateDirectory { get; init; }
+
     /// <summary>Seconds the API server waits for each webhook.</summary>
     public int TimeoutSeconds { get; init; } = 5;
 
@@ -63,6 +71,24 @@ internal sealed record WebhookServingOptions
         if (Url is { } url && (!url.IsAbsoluteUri || url.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment)))
         {
             errors.Add($"{SectionName}:Url must be an absolute https URL without query or fragment (got '{url}').");
+        }
+
+        if (CertificateDirectory is { } directory)
+        {
+            if (!Path.IsPathFullyQualified(directory))
+            {
+                errors.Add($"{SectionName}:CertificateDirectory must be an absolute path (got '{directory}').");
+            }
+
+            if (ManageConfigurations)
+            {
+                errors.Add($"{SectionName}:CertificateDirectory (cert-manager mode) and ManageConfigurations=true conflict: cert-manager's cainjector owns caBundle. Unset one of them.");
+            }
+
+            if (Url is not null)
+            {
+                errors.Add($"{SectionName}:CertificateDirectory (cert-manager mode) and Url conflict: Url is for local runs with the operator's own CA and managed configurations. Unset one of them.");
+            }
         }
 
         if (TimeoutSeconds is < 1 or > 30)

@@ -1,4 +1,3 @@
-using System.Text;
 using HyperVIsolation.Operator.Admission.Certificates;
 using HyperVIsolation.Operator.Admission.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -7,11 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace HyperVIsolation.Operator.Admission.Hosting;
 
 /// <summary>
-/// Brings the webhook up on every replica: waits for the caches admission reads (deciding from an empty
-/// cache would admit everything), loads or creates the shared CA, installs a serving certificate, then
-/// (when configured) creates or patches the webhook configurations with the CA as <c>caBundle</c>. After that
-/// it checks on a timer: renews the serving certificate when due and re-applies the configurations, which
-/// costs two reads and no write while nobody changed them. Each step retries with backoff until it succeeds.
+/// Brings the webhook up on every replica with the operator's own CA: waits for the caches admission reads (deciding
+/// from an empty cache would admit everything), then every <see cref="WebhookCertificateOptions.CheckInterval"/>
+/// reads the shared CA Secret (creating or rotating it when needed), makes the configurations' <c>caBundle</c> trust
+/// it (when configured), and only then serves a certificate from it. Each round retries with backoff until it succeeds.
 /// </summary>
 /// <param name="context">Names and options.</param>
 /// <param name="state">The informer-backed admission state.</param>
@@ -32,23 +30,21 @@ internal sealed class WebhookSetupService(
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
 
+    private readonly WebhookCertificateOptions certificates = context.Certificates;
+    private readonly CertificateAuthorityTrust trust = new(context.Certificates.CaOverlap);
+    private readonly WebhookCertificateRotator rotator = new(holder, context.Certificates, time);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await state.WaitForSyncAsync(stoppingToken).ConfigureAwait(false);
-            var certificates = context.Certificates;
-            using var authority = await RetryAsync("load CA", token => store.LoadOrCreateAsync(context.Namespace, context.Serving.CaSecretName, certificates.CaLifetime, token), stoppingToken).ConfigureAwait(false);
-            var rotator = new WebhookCertificateRotator(authority, holder, certificates, time);
-            Rotate(rotator);
-            await ApplyConfigurationsAsync(authority, stoppingToken).ConfigureAwait(false);
-
+            await RetryAsync("sync webhook certificates", SyncAsync, stoppingToken).ConfigureAwait(false);
             using var timer = new PeriodicTimer(certificates.CheckInterval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                Rotate(rotator);
-                await ApplyConfigurationsAsync(authority, stoppingToken).ConfigureAwait(false);
+                await RetryAsync("sync webhook certificates", SyncAsync, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,33 +53,48 @@ internal sealed class WebhookSetupService(
         }
     }
 
-    private void Rotate(WebhookCertificateRotator rotator)
+    /// <summary>
+    /// One round. The order is what keeps every replica trusted while the CA changes (rotated by a replica, replaced
+    /// or deleted by an admin): (1) read the Secret; (2) put the new CA in the caBundle next to the old ones (the
+    /// Secret's previous CA, the CA this replica served from until now, and any newer CA another replica already
+    /// added), so replicas still serving from the old CA and replicas already on the new one are both trusted;
+    /// (3) only after that write succeeded, serve a certificate from the new CA. A replica that fails step 2 keeps
+    /// its old certificate, which the bundle still trusts. Old CAs leave the bundle only later: the replaced CA after
+    /// <see cref="WebhookCertificateOptions.CaOverlap"/> (by then every replica has noticed and moved), a rotated
+    /// CA when it expires.
+    /// </summary>
+    internal async Task SyncAsync(CancellationToken cancellationToken)
     {
-        if (rotator.RotateIfDue() && holder.Current is { } current)
+        var snapshot = await store.SyncAsync(context.Namespace, context.Serving.CaSecretName, certificates.CaLifetime, cancellationToken).ConfigureAwait(false);
+        using var authority = snapshot.Authority;
+        var now = time.GetUtcNow();
+        if (trust.Observe(authority.Certificate, now))
+        {
+            WebhookHostingLog.CertificateAuthorityChanged(logger, context.Namespace, context.Serving.CaSecretName, authority.Certificate.Thumbprint);
+        }
+
+        if (context.Serving.ManageConfigurations)
+        {
+            var existing = (await writer.ReadCaBundlesAsync(context.Serving.ConfigurationName, cancellationToken).ConfigureAwait(false)).SelectMany(CaTrustBundle.Parse).ToList();
+            var bundle = CaTrustBundle.Merge(existing, trust.Trusted(snapshot.Previous, now), now);
+            await writer.ApplyAsync(WebhookConfigurationRenderer.Render(context.Configurations, CaTrustBundle.ToPem(bundle)), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rotator.RotateIfDue(authority) && holder.Current is { } current)
         {
             WebhookHostingLog.ServingCertificateInstalled(logger, current.NotAfter);
         }
     }
 
-    private async Task ApplyConfigurationsAsync(WebhookCertificateAuthority authority, CancellationToken cancellationToken)
-    {
-        if (!context.Serving.ManageConfigurations)
-        {
-            return;
-        }
-
-        var desired = WebhookConfigurationRenderer.Render(context.Configurations, Encoding.UTF8.GetBytes(authority.CertificatePem));
-        await RetryAsync("apply webhook configurations", token => writer.ApplyAsync(desired, token), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> RetryAsync<T>(string step, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    private async Task RetryAsync(string step, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
     {
         var delay = FirstRetry;
         while (true)
         {
             try
             {
-                return await action(cancellationToken).ConfigureAwait(false);
+                await action(cancellationToken).ConfigureAwait(false);
+                return;
             }
 #pragma warning disable CA1031 // Any failure (API down, forbidden, malformed Secret) is retried; the log says why.
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
