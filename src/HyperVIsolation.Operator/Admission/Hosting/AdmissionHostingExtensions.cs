@@ -60,6 +60,7 @@ internal static class AdmissionHostingExtensions
         {
             services.TryAddSingleton<CertificateAuthoritySecretStore>();
             services.TryAddSingleton<WebhookConfigurationWriter>();
+            services.TryAddSingleton<WebhookCertificateSync>();
             services.AddHostedService<WebhookSetupService>();
         }
         else
