@@ -119,7 +119,7 @@ internal static class AdmissionEndpoints
                 }
             }
 
-            return handler.Handle(buffer.AsSpan(0, written), endpoint);
+            return handler.Handle(buffer.AsMemory(0, written), endpoint);
         }
         finally
         {

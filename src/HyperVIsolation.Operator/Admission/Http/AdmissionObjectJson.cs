@@ -13,20 +13,25 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// </summary>
 internal static class AdmissionObjectJson
 {
-    private static readonly JsonSerializerOptions Options = Create();
+    private static readonly JsonSerializerOptions Options = Create(SkipManagedFields);
 
     /// <summary>Deserializes <paramref name="json"/> straight from the review's buffer; throws like the serializer does.</summary>
-    public static T? Deserialize<T>(JsonElement json)
-        where T : class => json.Deserialize((JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+    public static T? Deserialize<T>(ReadOnlySpan<byte> json)
+        where T : class => JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
-    private static JsonSerializerOptions Create()
+    /// <summary>
+    /// The Kubernetes client's options with a property named twice refused (fail closed: the API server never
+    /// sends duplicates, and "last one wins" would let a tenant show one reader another value than the next)
+    /// and with <paramref name="modifier"/> applied to every contract.
+    /// </summary>
+    public static JsonSerializerOptions Create(Action<JsonTypeInfo> modifier)
     {
         JsonSerializerOptions? kubernetes = null;
 
         // AddJsonOptions hands out the client's options; they are copied here, never changed.
         KubernetesJson.AddJsonOptions(options => kubernetes = options);
-        var options = new JsonSerializerOptions(kubernetes!);
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(SkipManagedFields);
+        var options = new JsonSerializerOptions(kubernetes!) { AllowDuplicateProperties = false };
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(modifier);
         options.MakeReadOnly();
         return options;
     }

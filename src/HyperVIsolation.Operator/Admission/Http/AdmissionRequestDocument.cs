@@ -1,8 +1,11 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
-/// <summary>The <c>request</c> of an AdmissionReview; objects stay raw JSON until a reviewer reads them.</summary>
+/// <summary>
+/// The <c>request</c> of an AdmissionReview. The embedded objects stay raw JSON, slices of the request body
+/// (no copy), until a reviewer reads them; they are only valid while the body's buffer is.
+/// </summary>
 internal sealed class AdmissionRequestDocument
 {
     /// <summary>Request id, echoed in the response.</summary>
@@ -29,11 +32,13 @@ internal sealed class AdmissionRequestDocument
     /// <summary>The requester.</summary>
     public UserInfoDocument? UserInfo { get; set; }
 
-    /// <summary>The new object.</summary>
-    public JsonElement? Object { get; set; }
+    /// <summary>The new object's JSON, or <see langword="null"/> when absent or <c>null</c>.</summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<byte>? Object { get; set; }
 
-    /// <summary>The stored object, on UPDATE and DELETE.</summary>
-    public JsonElement? OldObject { get; set; }
+    /// <summary>The stored object's JSON, on UPDATE and DELETE.</summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<byte>? OldObject { get; set; }
 
     /// <summary>Whether the request is a dry run.</summary>
     public bool? DryRun { get; set; }

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using HyperVIsolation.Operator.Admission.Rules;
+using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
@@ -33,14 +33,21 @@ internal static class AdmissionRequestReader
 
     /// <summary>
     /// Reads an embedded object with the Kubernetes serializer. Any failure (wrong shape, a bad
-    /// quantity, null) becomes <paramref name="error"/>, because the object comes from the wire.
+    /// quantity, a property named twice, null) becomes <paramref name="error"/>, because the object comes from the wire.
     /// </summary>
-    public static bool TryRead<T>(JsonElement? element, string what, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
+    public static bool TryRead<T>(ReadOnlyMemory<byte>? json, string what, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
+        where T : class => TryRead(json, what, AdmissionObjectJson.Deserialize<T>, out value, out error);
+
+    /// <summary>Reads an embedded pod with only the fields admission decides from (see <see cref="AdmissionPodJson"/>).</summary>
+    public static bool TryReadPod(ReadOnlyMemory<byte>? json, string what, [NotNullWhen(true)] out V1Pod? value, [NotNullWhen(false)] out string? error) =>
+        TryRead(json, what, AdmissionPodJson.Deserialize, out value, out error);
+
+    private static bool TryRead<T>(ReadOnlyMemory<byte>? json, string what, Func<ReadOnlySpan<byte>, T?> deserialize, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
         where T : class
     {
         value = null;
         error = null;
-        if (element is not { ValueKind: JsonValueKind.Object } json)
+        if (json is not { Length: > 0 } utf8 || utf8.Span[0] != (byte)'{')
         {
             error = $"The request carries no {what} object.";
             return false;
@@ -48,7 +55,7 @@ internal static class AdmissionRequestReader
 
         try
         {
-            value = AdmissionObjectJson.Deserialize<T>(json);
+            value = deserialize(utf8.Span);
         }
 #pragma warning disable CA1031 // Every failure to read untrusted input is a bad request, whatever the serializer throws.
         catch (Exception exception)

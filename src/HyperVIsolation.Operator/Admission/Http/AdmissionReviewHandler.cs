@@ -14,12 +14,13 @@ namespace HyperVIsolation.Operator.Admission.Http;
 internal sealed class AdmissionReviewHandler(IReadOnlyDictionary<AdmissionEndpoint, IAdmissionReviewer> reviewers, ILogger<AdmissionReviewHandler> logger)
 {
     /// <summary>The decision for <paramref name="body"/> sent to <paramref name="endpoint"/>.</summary>
-    public AdmissionHttpResult Handle(ReadOnlySpan<byte> body, AdmissionEndpoint endpoint)
+    /// <remarks>The embedded objects are read from <paramref name="body"/> itself, which must stay unchanged until this returns.</remarks>
+    public AdmissionHttpResult Handle(ReadOnlyMemory<byte> body, AdmissionEndpoint endpoint)
     {
         AdmissionReviewDocument? review;
         try
         {
-            review = JsonSerializer.Deserialize(body, AdmissionJsonContext.Default.AdmissionReviewDocument);
+            review = AdmissionReviewReader.Read(body);
         }
         catch (JsonException exception)
         {

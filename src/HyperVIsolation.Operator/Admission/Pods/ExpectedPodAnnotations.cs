@@ -17,19 +17,23 @@ namespace HyperVIsolation.Operator.Admission.Pods;
 internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string> Annotations, VmSizingResult? Sizing)
 {
     /// <summary>The annotations for a pod under its covering policies.</summary>
-    public static ExpectedPodAnnotations For(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer)
+    public static ExpectedPodAnnotations For(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer) =>
+        For(new PodVmSizing(pod, sizer), coveringPolicies);
+
+    /// <summary>The annotations for a pod under its covering policies, sized through <paramref name="sizing"/>.</summary>
+    public static ExpectedPodAnnotations For(PodVmSizing sizing, IReadOnlyList<IsolationPolicy> coveringPolicies)
     {
-        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(sizing);
         ArgumentNullException.ThrowIfNull(coveringPolicies);
-        ArgumentNullException.ThrowIfNull(sizer);
+        var pod = sizing.Pod;
         var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (PodOsTarget.LinuxField(pod) is not null)
         {
             return new ExpectedPodAnnotations(annotations, null);
         }
 
-        var sizing = Size(pod, coveringPolicies, sizer);
-        foreach (var (key, value) in sizing.Sizing?.Annotations ?? new Dictionary<string, string>())
+        var sized = Size(sizing, coveringPolicies);
+        foreach (var (key, value) in sized.Sizing?.Annotations ?? new Dictionary<string, string>())
         {
             annotations[key] = value;
         }
@@ -39,7 +43,7 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
             annotations[HcsAnnotations.DisableUnsafeOperations] = "true";
         }
 
-        return new ExpectedPodAnnotations(annotations, sizing);
+        return new ExpectedPodAnnotations(annotations, sized);
     }
 
     /// <summary>
@@ -48,9 +52,15 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
     /// kept as they are, and checked against the caps instead of recomputed. Every other
     /// Microsoft key is still the operator's to decide.
     /// </summary>
-    public static ExpectedPodAnnotations ForTrustedCreator(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer)
+    public static ExpectedPodAnnotations ForTrustedCreator(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer) =>
+        ForTrustedCreator(new PodVmSizing(pod, sizer), coveringPolicies);
+
+    /// <summary>The annotations for a pod the operator itself created, sized through <paramref name="sizing"/>.</summary>
+    public static ExpectedPodAnnotations ForTrustedCreator(PodVmSizing sizing, IReadOnlyList<IsolationPolicy> coveringPolicies)
     {
-        var expected = For(pod, coveringPolicies, sizer);
+        ArgumentNullException.ThrowIfNull(sizing);
+        var expected = For(sizing, coveringPolicies);
+        var pod = sizing.Pod;
         var actual = pod.Metadata?.Annotations;
         if (actual is null || PodOsTarget.LinuxField(pod) is not null || !actual.Keys.Any(SizingKeys.Contains))
         {
@@ -91,11 +101,9 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
     /// the enforcing ones only, so an audited namespace still gets a VM size (the warning says
     /// what is over). When even the enforcing caps fail there is no size: validation denies.
     /// </summary>
-    private static VmSizingResult Size(V1Pod pod, IReadOnlyList<IsolationPolicy> policies, VmSizer sizer)
+    private static VmSizingResult Size(PodVmSizing sizing, IReadOnlyList<IsolationPolicy> policies)
     {
-        var containers = ContainerResourceRequirements.FromPod((pod.Spec?.Containers ?? []).Where(container => container is not null).ToList());
-        var flavor = PodFlavorInference.Infer(pod);
-        var all = sizer.Size(containers, flavor, null, EffectiveVmSizePolicy.Combine(policies));
+        var all = sizing.Size(EffectiveVmSizePolicy.Combine(policies));
         if (all.IsSuccess)
         {
             return all;
@@ -107,7 +115,7 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
             return all;
         }
 
-        var enforced = sizer.Size(containers, flavor, null, EffectiveVmSizePolicy.Combine(enforcing));
+        var enforced = sizing.Size(EffectiveVmSizePolicy.Combine(enforcing));
         return enforced.IsSuccess ? enforced : all;
     }
 }

@@ -23,7 +23,7 @@ internal static class ImageRules
             }
 
             var field = $"{container.FieldPath}.image";
-            var reference = ImageReference.Parse(container.Image);
+            var reference = ParsedImageReferences.Parse(container.Image);
             if (reference is null)
             {
                 violations.Add(field, RuleIds.ImageRegistry, $"'{container.Image}' is not an image reference the policy can check; write it as registry/repository[:tag][@sha256:digest]");

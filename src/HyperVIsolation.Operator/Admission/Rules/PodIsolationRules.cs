@@ -22,7 +22,8 @@ internal static class PodIsolationRules
 
         // UPDATEs compare with the stored pod; only CREATE needs the annotations the mutator writes.
         var isUpdate = input.Operation == AdmissionOperation.Update && input.OldPod is not null;
-        var expected = isUpdate ? null : ExpectedFor(input);
+        var sizing = new PodVmSizing(input.Pod, input.Sizer);
+        var expected = isUpdate ? null : ExpectedFor(input, sizing);
         var containers = PodContainer.AllOf(input.Pod.Spec);
         var all = new List<AdmissionViolation>();
         foreach (var policy in input.CoveringPolicies)
@@ -37,7 +38,7 @@ internal static class PodIsolationRules
                 HostAccessRules.Evaluate(input.Pod, containers, violations);
                 RuntimeIsolationRules.Evaluate(input, violations);
                 ImageRules.Evaluate(containers, violations);
-                VmAnnotationRules.EvaluateSize(input.Pod, input.Sizer, input.TrustedCreator, violations);
+                VmAnnotationRules.EvaluateSize(sizing, input.TrustedCreator, violations);
                 VmAnnotationRules.EvaluateAnnotations(input.Pod, expected!, violations);
             }
 
@@ -47,9 +48,9 @@ internal static class PodIsolationRules
         return Deduplicate(all);
     }
 
-    private static ExpectedPodAnnotations ExpectedFor(PodAdmissionInput input) => input.TrustedCreator
-        ? ExpectedPodAnnotations.ForTrustedCreator(input.Pod, input.CoveringPolicies, input.Sizer)
-        : ExpectedPodAnnotations.For(input.Pod, input.CoveringPolicies, input.Sizer);
+    private static ExpectedPodAnnotations ExpectedFor(PodAdmissionInput input, PodVmSizing sizing) => input.TrustedCreator
+        ? ExpectedPodAnnotations.ForTrustedCreator(sizing, input.CoveringPolicies)
+        : ExpectedPodAnnotations.For(sizing, input.CoveringPolicies);
 
     private static List<AdmissionViolation> Deduplicate(List<AdmissionViolation> violations) =>
         violations

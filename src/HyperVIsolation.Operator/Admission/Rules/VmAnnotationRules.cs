@@ -15,8 +15,14 @@ internal static class VmAnnotationRules
     /// Checks the VM size against one policy's caps: the size computed from the containers, or,
     /// for the operator's own pods that carry sizing annotations, the annotated size.
     /// </summary>
-    public static void EvaluateSize(V1Pod pod, VmSizer sizer, bool trustedCreator, ViolationCollector violations)
+    public static void EvaluateSize(V1Pod pod, VmSizer sizer, bool trustedCreator, ViolationCollector violations) =>
+        EvaluateSize(new PodVmSizing(pod, sizer), trustedCreator, violations);
+
+    /// <summary>The same, sizing through <paramref name="sizing"/> (shared with the expected annotations of the same request).</summary>
+    public static void EvaluateSize(PodVmSizing sizing, bool trustedCreator, ViolationCollector violations)
     {
+        ArgumentNullException.ThrowIfNull(sizing);
+        var pod = sizing.Pod;
         if (PodOsTarget.LinuxField(pod) is not null)
         {
             return;
@@ -29,8 +35,7 @@ internal static class VmAnnotationRules
             return;
         }
 
-        var containers = ContainerResourceRequirements.FromPod((pod.Spec?.Containers ?? []).Where(container => container is not null).ToList());
-        var result = sizer.Size(containers, PodFlavorInference.Infer(pod), null, policy);
+        var result = sizing.Size(policy);
         foreach (var failure in result.Failures)
         {
             violations.AddWorded(failure.Field, RuleIds.VmSize, failure.Message);
