@@ -67,7 +67,7 @@ public sealed class WebhookMatcher(ResourceCatalog catalog, ObjectStore store)
         else
         {
             var name = isNamespace ? a.Name : a.Namespace;
-            labels = (isNamespace && old is not null ? old : store.Get("namespaces", string.Empty, name))?["metadata"]?["labels"];
+            labels = (isNamespace && old is not null ? old : store.Read("namespaces", string.Empty, name)?.Object)?["metadata"]?["labels"];
         }
 
         return LabelSelectorMatcher.Matches(hook.NamespaceSelector, labels);

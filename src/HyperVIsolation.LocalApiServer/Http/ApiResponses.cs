@@ -1,8 +1,7 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
+using HyperVIsolation.LocalApiServer.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace HyperVIsolation.LocalApiServer.Http;
@@ -11,10 +10,14 @@ namespace HyperVIsolation.LocalApiServer.Http;
 public static class ApiResponses
 {
     /// <summary>JSON output options: no HTML-escaping of quotes and angle brackets, as Go's encoder.</summary>
-    public static JsonSerializerOptions Output { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonSerializerOptions Output => StoredObject.SerializerOptions;
 
     /// <summary>Writes <paramref name="body"/> as JSON with the given status code and warnings.</summary>
-    public static async Task WriteJsonAsync(HttpContext context, int code, JsonNode body, IEnumerable<string>? warnings = null)
+    public static Task WriteJsonAsync(HttpContext context, int code, JsonNode body, IEnumerable<string>? warnings = null) =>
+        WriteJsonAsync(context, code, StoredObject.Serialize(body), warnings);
+
+    /// <summary>Writes JSON that is already serialised (a stored object's cached bytes).</summary>
+    public static async Task WriteJsonAsync(HttpContext context, int code, byte[] json, IEnumerable<string>? warnings = null)
     {
         context.Response.StatusCode = code;
         context.Response.ContentType = "application/json";
@@ -23,9 +26,8 @@ public static class ApiResponses
             context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         }
 
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(Output));
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted);
     }
 
     /// <summary>Writes an error as a <c>Status</c> object.</summary>

@@ -12,8 +12,17 @@ public sealed class ResourceReads(ObjectStore store, TableConverter tables, Watc
     /// <summary>Serves GET on a named object.</summary>
     public async Task GetAsync(HttpContext context, ApiRequest request)
     {
-        var obj = Find(request);
-        await WriteAsync(context, request, [obj], single: true);
+        var stored = store.Read(request.Resource.StorageKey, request.StorageNamespace, request.Name!)
+            ?? throw ApiErrors.NotFound(request.Resource.Group, request.Resource.Plural, request.Name!);
+        if (TableConverter.IsRequested(context.Request.Headers.Accept.ToString()) && request.Subresource is null)
+        {
+            var metadata = new JsonObject { ["resourceVersion"] = stored.ResourceVersion.ToString(CultureInfo.InvariantCulture) };
+            var view = ResponseShaper.View(request.Resource, stored);
+            await ApiResponses.WriteJsonAsync(context, 200, tables.Convert(request.Resource, [view], metadata, context.Request.Query["includeObject"].ToString()));
+            return;
+        }
+
+        await ApiResponses.WriteJsonAsync(context, 200, ResponseShaper.Json(request.Resource, stored));
     }
 
     /// <summary>Reads an object or throws 404.</summary>
@@ -25,8 +34,8 @@ public sealed class ResourceReads(ObjectStore store, TableConverter tables, Watc
     }
 
     /// <summary>Reads an object, or null when absent.</summary>
-    public JsonObject? TryFind(ApiRequest request) =>
-        store.Get(request.Resource.StorageKey, request.StorageNamespace, request.Name!);
+    public StoredObject? TryFind(ApiRequest request) =>
+        store.Read(request.Resource.StorageKey, request.StorageNamespace, request.Name!);
 
     /// <summary>Serves a list or, with <c>watch=true</c> or a watch path, a watch.</summary>
     public async Task ListOrWatchAsync(HttpContext context, ApiRequest request)
@@ -35,11 +44,17 @@ public sealed class ResourceReads(ObjectStore store, TableConverter tables, Watc
         var filter = Filter(context, request);
         if (request.WatchPath || query["watch"] == "true" || query["watch"] == "1")
         {
-            await watches.StreamAsync(context, request, filter, obj => ResponseShaper.Shape(request.Resource, obj));
+            await watches.StreamAsync(context, request, filter);
             return;
         }
 
         var page = List(context, request, filter);
+        if (!TableConverter.IsRequested(context.Request.Headers.Accept.ToString()))
+        {
+            await ListResponseWriter.WriteAsync(context, request.Resource, page);
+            return;
+        }
+
         var metadata = new JsonObject { ["resourceVersion"] = page.ResourceVersion.ToString(CultureInfo.InvariantCulture) };
         if (page.Continue is not null)
         {
@@ -47,21 +62,8 @@ public sealed class ResourceReads(ObjectStore store, TableConverter tables, Watc
             metadata["remainingItemCount"] = page.RemainingItemCount;
         }
 
-        var items = page.Items.Select(i => ResponseShaper.Shape(request.Resource, i)).ToList();
-        if (TableConverter.IsRequested(context.Request.Headers.Accept.ToString()))
-        {
-            await ApiResponses.WriteJsonAsync(context, 200, tables.Convert(request.Resource, items, metadata, query["includeObject"].ToString()));
-            return;
-        }
-
-        var list = new JsonObject
-        {
-            ["kind"] = request.Resource.ListKind,
-            ["apiVersion"] = request.Resource.GroupVersion,
-            ["metadata"] = metadata,
-            ["items"] = new JsonArray(items.Select(i => (JsonNode)i).ToArray()),
-        };
-        await ApiResponses.WriteJsonAsync(context, 200, list);
+        var items = page.Items.Select(i => ResponseShaper.View(request.Resource, i));
+        await ApiResponses.WriteJsonAsync(context, 200, tables.Convert(request.Resource, items, metadata, query["includeObject"].ToString()));
     }
 
     /// <summary>Lists the selected objects of a request (all pages when no limit is given).</summary>
@@ -88,17 +90,5 @@ public sealed class ResourceReads(ObjectStore store, TableConverter tables, Watc
         }
 
         return new WatchFilter(LabelSelector.Parse(context.Request.Query["labelSelector"].ToString()), fields);
-    }
-
-    private async Task WriteAsync(HttpContext context, ApiRequest request, IReadOnlyList<JsonObject> objects, bool single)
-    {
-        if (single && TableConverter.IsRequested(context.Request.Headers.Accept.ToString()) && request.Subresource is null)
-        {
-            var metadata = new JsonObject { ["resourceVersion"] = objects[0]["metadata"]?["resourceVersion"]?.DeepClone() };
-            await ApiResponses.WriteJsonAsync(context, 200, tables.Convert(request.Resource, objects, metadata, context.Request.Query["includeObject"].ToString()));
-            return;
-        }
-
-        await ApiResponses.WriteJsonAsync(context, 200, objects[0]);
     }
 }

@@ -135,7 +135,7 @@ public sealed class ResourceWrites(WritePipeline pipeline, AdmissionChain admiss
         {
             try
             {
-                var outcome = await pipeline.DeleteAsync(request, ObjectMetadata.Namespace(item), ObjectMetadata.Name(item), options, attributes, context.RequestAborted);
+                var outcome = await pipeline.DeleteAsync(request, item.Namespace, item.Name, options, attributes, context.RequestAborted);
                 deleted.Add(ResponseShaper.Shape(request.Resource, outcome.Object));
             }
             catch (ApiException e) when (e.Code == 404)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Storage;
 
 namespace HyperVIsolation.LocalApiServer.Http;
@@ -12,7 +11,7 @@ namespace HyperVIsolation.LocalApiServer.Http;
 public sealed record WatchFilter(LabelSelector Labels, FieldSelector Fields)
 {
     /// <summary>True when the object is selected.</summary>
-    public bool Matches(JsonObject obj) => Labels.Matches(obj) && Fields.Matches(obj);
+    public bool Matches(StoredObject obj) => Labels.Matches(obj) && Fields.Matches(obj.Object);
 
     /// <summary>The event type to send for a change, or null when the watcher should not see it.</summary>
     public string? Translate(StoredEvent change)

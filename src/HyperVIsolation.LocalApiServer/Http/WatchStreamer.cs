@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -10,12 +11,13 @@ namespace HyperVIsolation.LocalApiServer.Http;
 /// <summary>
 /// Streams a watch as newline-delimited JSON events: replay from <c>resourceVersion</c> (or synthetic
 /// ADDED events), then live changes, BOOKMARK events when asked, an ERROR event with a 410 Status when
-/// the version was compacted, and a clean end after <c>timeoutSeconds</c>.
+/// the version was compacted, and a clean end after <c>timeoutSeconds</c>. Events carry the stored
+/// object's cached JSON, so a change is serialised once however many watchers receive it.
 /// </summary>
 public sealed class WatchStreamer(ObjectStore store, TableConverter tables, TimeSpan bookmarkInterval)
 {
     /// <summary>Serves one watch request until timeout, client disconnect or store shutdown.</summary>
-    public async Task StreamAsync(HttpContext context, ApiRequest request, WatchFilter filter, Func<JsonObject, JsonObject> shape)
+    public async Task StreamAsync(HttpContext context, ApiRequest request, WatchFilter filter)
     {
         var query = context.Request.Query;
         if (query["sendInitialEvents"] == "true")
@@ -42,7 +44,7 @@ public sealed class WatchStreamer(ObjectStore store, TableConverter tables, Time
         }
         catch (ApiException e) when (e.Code == 410)
         {
-            await WriteEventAsync(context, "ERROR", e.ToStatus());
+            await WriteEventAsync(context, "ERROR", StoredObject.Serialize(e.ToStatus()));
             return;
         }
 
@@ -74,10 +76,14 @@ public sealed class WatchStreamer(ObjectStore store, TableConverter tables, Time
                         continue;
                     }
 
-                    var obj = shape((JsonObject)next.Object.DeepClone());
-                    JsonNode payload = asTable
-                        ? tables.Convert(request.Resource, [obj], new JsonObject { ["resourceVersion"] = next.ResourceVersion.ToString(CultureInfo.InvariantCulture) }, includeObject, !headersSent)
-                        : obj;
+                    var payload = asTable
+                        ? StoredObject.Serialize(tables.Convert(
+                            request.Resource,
+                            [ResponseShaper.View(request.Resource, next.Object)],
+                            new JsonObject { ["resourceVersion"] = next.ResourceVersion.ToString(CultureInfo.InvariantCulture) },
+                            includeObject,
+                            !headersSent))
+                        : ResponseShaper.Json(request.Resource, next.Object);
                     headersSent = true;
                     await WriteEventAsync(context, type, payload);
                 }
@@ -142,13 +148,16 @@ public sealed class WatchStreamer(ObjectStore store, TableConverter tables, Time
             ["apiVersion"] = request.Resource.GroupVersion,
             ["metadata"] = new JsonObject { ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture) },
         };
-        await WriteEventAsync(context, "BOOKMARK", bookmark);
+        await WriteEventAsync(context, "BOOKMARK", StoredObject.Serialize(bookmark));
     }
 
-    private static async Task WriteEventAsync(HttpContext context, string type, JsonNode obj)
+    // One line {"type":"...","object":...}: the type is one of a few fixed words, the object already JSON.
+    private static async Task WriteEventAsync(HttpContext context, string type, byte[] json)
     {
-        var line = new JsonObject { ["type"] = type, ["object"] = obj.DeepClone() }.ToJsonString(ApiResponses.Output) + "\n";
-        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
+        var body = context.Response.BodyWriter;
+        body.Write(Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":"));
+        body.Write(json);
+        body.Write("}\n"u8);
+        await body.FlushAsync(context.RequestAborted);
     }
 }

@@ -10,9 +10,9 @@ namespace HyperVIsolation.LocalApiServer.Storage;
 /// </summary>
 public sealed class FieldSelector
 {
-    private readonly IReadOnlyList<(string Path, bool Equal, string Value)> terms;
+    private readonly IReadOnlyList<(string Path, string[] Segments, bool Equal, string Value)> terms;
 
-    private FieldSelector(IReadOnlyList<(string Path, bool Equal, string Value)> terms) => this.terms = terms;
+    private FieldSelector(IReadOnlyList<(string Path, string[] Segments, bool Equal, string Value)> terms) => this.terms = terms;
 
     /// <summary>The selector that matches everything.</summary>
     public static FieldSelector Everything { get; } = new([]);
@@ -28,7 +28,7 @@ public sealed class FieldSelector
             return Everything;
         }
 
-        var parsed = new List<(string, bool, string)>();
+        var parsed = new List<(string, string[], bool, string)>();
         foreach (var term in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             parsed.Add(ParseTerm(term));
@@ -38,29 +38,42 @@ public sealed class FieldSelector
     }
 
     /// <summary>Adds a <c>metadata.name=name</c> term (watch on a named object path).</summary>
-    public FieldSelector WithName(string name) => new([.. terms, ("metadata.name", true, name)]);
+    public FieldSelector WithName(string name) => new([.. terms, ("metadata.name", ["metadata", "name"], true, name)]);
 
     /// <summary>True when every term holds for the object.</summary>
-    public bool Matches(JsonObject obj) => terms.All(t => (Resolve(obj, t.Path) == t.Value) == t.Equal);
+    public bool Matches(JsonObject obj)
+    {
+        // A plain loop: every kubelet's list and watch runs this once per pod.
+        foreach (var (_, segments, equal, value) in terms)
+        {
+            if ((Resolve(obj, segments) == value) != equal)
+            {
+                return false;
+            }
+        }
 
-    private static (string, bool, string) ParseTerm(string term)
+        return true;
+    }
+
+    private static (string, string[], bool, string) ParseTerm(string term)
     {
         foreach (var (op, equal) in new[] { ("!=", false), ("==", true), ("=", true) })
         {
             var index = term.IndexOf(op, StringComparison.Ordinal);
             if (index > 0)
             {
-                return (term[..index].Trim(), equal, term[(index + op.Length)..].Trim());
+                var path = term[..index].Trim();
+                return (path, path.Split('.'), equal, term[(index + op.Length)..].Trim());
             }
         }
 
         throw ApiErrors.BadRequest($"invalid selector: '{term}'; can't understand '{term}'");
     }
 
-    private static string Resolve(JsonObject obj, string path)
+    private static string Resolve(JsonObject obj, string[] segments)
     {
         JsonNode? node = obj;
-        foreach (var segment in path.Split('.'))
+        foreach (var segment in segments)
         {
             node = node is JsonObject o ? o[segment] : null;
         }

@@ -48,6 +48,9 @@ public sealed class LabelSelector
         return requirements.All(r => r(labels));
     }
 
+    /// <summary>True when the stored object's labels satisfy every requirement (its labels are read once).</summary>
+    public bool Matches(StoredObject obj) => requirements.Count == 0 || requirements.All(r => r(obj.Labels));
+
     // Splits on commas that are not inside an "in (...)" value list.
     private static IEnumerable<string> SplitRequirements(string text)
     {

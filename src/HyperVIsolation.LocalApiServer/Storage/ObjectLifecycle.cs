@@ -189,7 +189,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
     /// </summary>
     public DeleteOutcome Delete(ResourceDefinition resource, string ns, string name, DeleteRequest request)
     {
-        var current = store.Get(resource.StorageKey, ns, name) ?? throw ApiErrors.NotFound(resource.Group, resource.Plural, name);
+        var current = store.Read(resource.StorageKey, ns, name)?.Object ?? throw ApiErrors.NotFound(resource.Group, resource.Plural, name);
         ObjectRules.CheckPreconditions(resource, name, current, request);
         var extraFinalizer = request.PropagationPolicy switch
         {
@@ -208,7 +208,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         }
 
         var marked = store.Update(resource.StorageKey, resource.Group, ns, name, obj => MarkDeleting(resource, obj, extraFinalizer, grace, request), ObjectRules.ReadyForRemoval);
-        var gone = store.Get(resource.StorageKey, ns, name) is null;
+        var gone = store.Read(resource.StorageKey, ns, name) is null;
         if (gone)
         {
             Removed(resource, marked);
@@ -267,7 +267,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
 
     private void Notify(ResourceDefinition resource, JsonObject stored)
     {
-        if (ObjectMetadata.Text(stored, "deletionTimestamp") is not null && store.Get(resource.StorageKey, ObjectMetadata.Namespace(stored), ObjectMetadata.Name(stored)) is null)
+        if (ObjectMetadata.Text(stored, "deletionTimestamp") is not null && store.Read(resource.StorageKey, ObjectMetadata.Namespace(stored), ObjectMetadata.Name(stored)) is null)
         {
             Removed(resource, stored);
             return;
@@ -294,7 +294,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
             return;
         }
 
-        var namespaceObject = store.Get("namespaces", string.Empty, ns) ?? throw ApiErrors.NotFound(string.Empty, "namespaces", ns);
+        var namespaceObject = store.Read("namespaces", string.Empty, ns)?.Object ?? throw ApiErrors.NotFound(string.Empty, "namespaces", ns);
         if (ObjectMetadata.IsDeleting(namespaceObject))
         {
             throw ApiErrors.Forbidden(resource.Group, resource.Plural, string.Empty, $"unable to create new content in namespace {ns} because it is being terminated");

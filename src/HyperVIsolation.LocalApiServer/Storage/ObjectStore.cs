@@ -7,12 +7,13 @@ namespace HyperVIsolation.LocalApiServer.Storage;
 /// <summary>
 /// In-memory versioned object store: objects per resource keyed by namespace/name, one global
 /// monotonic resource version, a bounded change history (for watch replay and paginated snapshots)
-/// and live watch subscriptions. Stored objects are never mutated; callers get clones.
+/// and live watch subscriptions. Stored objects are never mutated: readers share them as
+/// <see cref="StoredObject"/>s (with their serialised bytes), writers get clones.
 /// </summary>
 public sealed class ObjectStore
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, SortedDictionary<string, JsonObject>> tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<string, StoredObject>> tables = new(StringComparer.Ordinal);
     private readonly LinkedList<StoredEvent> history = new();
     private readonly List<WatchSubscription> watchers = [];
     private readonly int historyCapacity;
@@ -42,7 +43,16 @@ public sealed class ObjectStore
     {
         lock (gate)
         {
-            return Table(resource).TryGetValue(ObjectKey.Of(ns, name), out var found) ? (JsonObject)found.DeepClone() : null;
+            return Table(resource).TryGetValue(ObjectKey.Of(ns, name), out var found) ? (JsonObject)found.Object.DeepClone() : null;
+        }
+    }
+
+    /// <summary>Reads one stored object without copying it (read it only), or null.</summary>
+    public StoredObject? Read(string resource, string ns, string name)
+    {
+        lock (gate)
+        {
+            return Table(resource).GetValueOrDefault(ObjectKey.Of(ns, name));
         }
     }
 
@@ -51,7 +61,7 @@ public sealed class ObjectStore
     {
         lock (gate)
         {
-            return Table(resource).Values.Where(o => ns is null || NamespaceOf(o) == ns).Select(o => (JsonObject)o.DeepClone()).ToList();
+            return Table(resource).Values.Where(o => ns is null || o.Namespace == ns).Select(o => (JsonObject)o.Object.DeepClone()).ToList();
         }
     }
 
@@ -67,7 +77,7 @@ public sealed class ObjectStore
             var objects = new List<(string Key, JsonObject Object)>();
             foreach (var (resource, table) in tables)
             {
-                objects.AddRange(table.Values.Select(o => (resource, o)));
+                objects.AddRange(table.Values.Select(o => (resource, o.Object)));
             }
 
             return (resourceVersion, objects);
@@ -84,23 +94,22 @@ public sealed class ObjectStore
     }
 
     /// <summary>Lists objects matching <paramref name="filter"/>, paginated at a consistent snapshot.</summary>
-    public ListPage List(string resource, string? ns, Func<JsonObject, bool> filter, int? limit, ContinueToken? from)
+    public ListPage List(string resource, string? ns, Func<StoredObject, bool> filter, int? limit, ContinueToken? from)
     {
-        // Under the lock only references are collected (stored objects are never mutated); the clones
-        // handed to the caller are made after it is released, so concurrent lists do not serialise on them.
-        var page = new List<JsonObject>();
+        // Only references are collected: stored objects are never mutated, so the page shares them.
+        var page = new List<StoredObject>();
         long snapshotVersion;
         string? lastKey = null;
         var remaining = 0;
         lock (gate)
         {
             snapshotVersion = from?.ResourceVersion ?? resourceVersion;
-            IEnumerable<KeyValuePair<string, JsonObject>> source = from is null || from.ResourceVersion == resourceVersion
+            IEnumerable<KeyValuePair<string, StoredObject>> source = from is null || from.ResourceVersion == resourceVersion
                 ? Table(resource)
                 : SnapshotAt(resource, from.ResourceVersion);
             foreach (var (key, obj) in source)
             {
-                if ((from is not null && string.CompareOrdinal(key, from.StartAfter) <= 0) || (ns is not null && NamespaceOf(obj) != ns) || !filter(obj))
+                if ((from is not null && string.CompareOrdinal(key, from.StartAfter) <= 0) || (ns is not null && obj.Namespace != ns) || !filter(obj))
                 {
                     continue;
                 }
@@ -116,16 +125,15 @@ public sealed class ObjectStore
             }
         }
 
-        var items = page.ConvertAll(o => (JsonObject)o.DeepClone());
         return remaining == 0
-            ? new ListPage(items, snapshotVersion, null, null)
-            : new ListPage(items, snapshotVersion, new ContinueToken(snapshotVersion, lastKey!).Encode(), remaining);
+            ? new ListPage(page, snapshotVersion, null, null)
+            : new ListPage(page, snapshotVersion, new ContinueToken(snapshotVersion, lastKey!).Encode(), remaining);
     }
 
     /// <summary>Stores a new object; 409 AlreadyExists when the key is taken.</summary>
     public JsonObject Create(string resource, string group, JsonObject obj)
     {
-        JsonObject stored;
+        StoredObject stored;
         lock (gate)
         {
             var (ns, name) = (NamespaceOf(obj), NameOf(obj));
@@ -141,7 +149,7 @@ public sealed class ObjectStore
         }
 
         Changed?.Invoke();
-        return (JsonObject)stored.DeepClone();
+        return (JsonObject)stored.Object.DeepClone();
     }
 
     /// <summary>
@@ -150,7 +158,7 @@ public sealed class ObjectStore
     /// </summary>
     public JsonObject Update(string resource, string group, string ns, string name, Func<JsonObject, JsonObject> mutate, Func<JsonObject, bool> remove)
     {
-        JsonObject result;
+        StoredObject result;
         lock (gate)
         {
             var table = Table(resource);
@@ -160,15 +168,15 @@ public sealed class ObjectStore
                 throw ApiErrors.NotFound(group, resource.Split('.')[0], name);
             }
 
-            var updated = mutate((JsonObject)current.DeepClone());
+            var updated = mutate((JsonObject)current.Object.DeepClone());
             if (remove(updated))
             {
                 result = Remove(resource, table, key, current, updated);
             }
-            else if (JsonNode.DeepEquals(Unversioned(updated), Unversioned(current)))
+            else if (SameExceptVersion(updated, current.Object))
             {
                 // A no-op write keeps the resource version, as kube-apiserver does.
-                return (JsonObject)current.DeepClone();
+                return (JsonObject)current.Object.DeepClone();
             }
             else
             {
@@ -179,18 +187,18 @@ public sealed class ObjectStore
         }
 
         Changed?.Invoke();
-        return (JsonObject)result.DeepClone();
+        return (JsonObject)result.Object.DeepClone();
     }
 
     /// <summary>Removes an object; returns its last state (with the deletion's version) or null when absent.</summary>
     public JsonObject? Delete(string resource, string ns, string name)
     {
-        JsonObject? result;
+        StoredObject? result;
         lock (gate)
         {
             var table = Table(resource);
             var key = ObjectKey.Of(ns, name);
-            result = table.TryGetValue(key, out var current) ? Remove(resource, table, key, current, current) : null;
+            result = table.TryGetValue(key, out var current) ? Remove(resource, table, key, current, current.Object) : null;
         }
 
         if (result is not null)
@@ -198,7 +206,7 @@ public sealed class ObjectStore
             Changed?.Invoke();
         }
 
-        return (JsonObject?)result?.DeepClone();
+        return (JsonObject?)result?.Object.DeepClone();
     }
 
     /// <summary>
@@ -224,9 +232,9 @@ public sealed class ObjectStore
             }
             else
             {
-                foreach (var obj in Table(resource).Values.Where(o => ns is null || NamespaceOf(o) == ns))
+                foreach (var obj in Table(resource).Values.Where(o => ns is null || o.Namespace == ns))
                 {
-                    subscription.Events.Writer.TryWrite(new StoredEvent("ADDED", resource, NamespaceOf(obj), NameOf(obj), VersionOf(obj), obj, null));
+                    subscription.Events.Writer.TryWrite(new StoredEvent("ADDED", resource, obj.Namespace, obj.Name, obj.ResourceVersion, obj, null));
                 }
             }
 
@@ -259,29 +267,51 @@ public sealed class ObjectStore
         }
     }
 
-    private static JsonObject Unversioned(JsonObject obj)
+    // True when the two objects differ at most in metadata.resourceVersion. The updated object is the
+    // caller's own copy: it takes the current version for the comparison and gets its own back after.
+    private static bool SameExceptVersion(JsonObject updated, JsonObject current)
     {
-        var copy = (JsonObject)obj.DeepClone();
-        (copy["metadata"] as JsonObject)?.Remove("resourceVersion");
-        return copy;
+        if (updated["metadata"] is not JsonObject metadata)
+        {
+            return false;
+        }
+
+        var hadOwn = metadata.TryGetPropertyValue("resourceVersion", out var own);
+        SetOrRemove(metadata, current["metadata"]?["resourceVersion"]?.DeepClone(), current["metadata"]?["resourceVersion"] is not null);
+        var same = JsonNode.DeepEquals(updated, current);
+        SetOrRemove(metadata, own, hadOwn);
+        return same;
     }
 
-    private JsonObject Remove(string resource, SortedDictionary<string, JsonObject> table, string key, JsonObject current, JsonObject last)
+    private static void SetOrRemove(JsonObject metadata, JsonNode? version, bool present)
+    {
+        if (present)
+        {
+            // Replacing in place keeps the field where it was.
+            metadata["resourceVersion"] = version;
+        }
+        else
+        {
+            metadata.Remove("resourceVersion");
+        }
+    }
+
+    private StoredObject Remove(string resource, SortedDictionary<string, StoredObject> table, string key, StoredObject current, JsonObject last)
     {
         table.Remove(key);
         var deleted = Stamp(last);
-        Record(new StoredEvent("DELETED", resource, NamespaceOf(current), NameOf(current), resourceVersion, deleted, current));
+        Record(new StoredEvent("DELETED", resource, current.Namespace, current.Name, resourceVersion, deleted, current));
         return deleted;
     }
 
-    private JsonObject Stamp(JsonObject obj)
+    private StoredObject Stamp(JsonObject obj)
     {
         var copy = (JsonObject)obj.DeepClone();
         resourceVersion++;
         var metadata = copy["metadata"] as JsonObject ?? [];
         copy["metadata"] = metadata;
         metadata["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture);
-        return copy;
+        return new StoredObject(copy);
     }
 
     private void Record(StoredEvent change)
@@ -302,7 +332,7 @@ public sealed class ObjectStore
     // A resource's table as it was at a past version: the current table with newer changes undone.
     // Only the keys those changes touched are looked up in the history; the rest of the table is read
     // in place (merged in key order) rather than copied for every page.
-    private IEnumerable<KeyValuePair<string, JsonObject>> SnapshotAt(string resource, long version)
+    private IEnumerable<KeyValuePair<string, StoredObject>> SnapshotAt(string resource, long version)
     {
         if (version < compactedThrough)
         {
@@ -310,7 +340,7 @@ public sealed class ObjectStore
         }
 
         var table = Table(resource);
-        var undone = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
+        var undone = new Dictionary<string, StoredObject?>(StringComparer.Ordinal);
         for (var node = history.Last; node is not null && node.Value.ResourceVersion > version; node = node.Previous)
         {
             var change = node.Value;
@@ -332,11 +362,11 @@ public sealed class ObjectStore
         }
     }
 
-    private SortedDictionary<string, JsonObject> Table(string resource)
+    private SortedDictionary<string, StoredObject> Table(string resource)
     {
         if (!tables.TryGetValue(resource, out var table))
         {
-            table = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+            table = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
             tables[resource] = table;
         }
 
@@ -346,7 +376,4 @@ public sealed class ObjectStore
     private static string NamespaceOf(JsonObject obj) => obj["metadata"]?["namespace"]?.GetValue<string>() ?? string.Empty;
 
     private static string NameOf(JsonObject obj) => obj["metadata"]?["name"]?.GetValue<string>() ?? string.Empty;
-
-    private static long VersionOf(JsonObject obj) =>
-        long.TryParse(obj["metadata"]?["resourceVersion"]?.GetValue<string>(), CultureInfo.InvariantCulture, out var rv) ? rv : 0;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace HyperVIsolation.LocalApiServer.Storage;
 
 /// <summary>
@@ -11,7 +9,7 @@ internal static class SnapshotMerge
     /// <summary>
     /// The table with every key of <paramref name="undone"/> replaced by its older state (absent when null).
     /// </summary>
-    public static IEnumerable<KeyValuePair<string, JsonObject>> Merge(SortedDictionary<string, JsonObject> table, Dictionary<string, JsonObject?> undone)
+    public static IEnumerable<KeyValuePair<string, StoredObject>> Merge(SortedDictionary<string, StoredObject> table, Dictionary<string, StoredObject?> undone)
     {
         var older = undone.Keys.Order(StringComparer.Ordinal).ToList();
         var next = 0;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace HyperVIsolation.LocalApiServer.Storage;
 
 /// <summary>One change recorded in the store's bounded history.</summary>
@@ -16,5 +14,5 @@ public sealed record StoredEvent(
     string Namespace,
     string Name,
     long ResourceVersion,
-    JsonObject Object,
-    JsonObject? Previous);
+    StoredObject Object,
+    StoredObject? Previous);

@@ -23,8 +23,8 @@ public sealed class ObjectStoreListTests
         var third = store.List("configmaps", "ns", _ => true, 2, ContinueToken.TryDecode(second.Continue!));
 
         first.RemainingItemCount.Should().Be(3);
-        first.Items.Concat(second.Items).Concat(third.Items).Select(Name).Should().Equal("a", "c", "d", "e", "g");
-        second.Items.Single(i => Name(i) == "e")["data"]!["value"]!.GetValue<string>().Should().Be("old");
+        first.Items.Concat(second.Items).Concat(third.Items).Select(i => Name(i.Object)).Should().Equal("a", "c", "d", "e", "g");
+        second.Items.Single(i => i.Name == "e").Object["data"]!["value"]!.GetValue<string>().Should().Be("old");
         third.Continue.Should().BeNull();
     }
 
@@ -37,9 +37,9 @@ public sealed class ObjectStoreListTests
             store.Create("configmaps", string.Empty, ConfigMap($"c{i}", i % 2 == 0 ? "even" : "odd"));
         }
 
-        var page = store.List("configmaps", "ns", o => o["data"]!["value"]!.GetValue<string>() == "even", 1, null);
+        var page = store.List("configmaps", "ns", o => o.Object["data"]!["value"]!.GetValue<string>() == "even", 1, null);
 
-        page.Items.Select(Name).Should().Equal("c0");
+        page.Items.Select(i => i.Name).Should().Equal("c0");
         page.RemainingItemCount.Should().Be(2);
     }
 
