@@ -52,6 +52,24 @@ internal sealed class CertificateDirectoryReloader(string directory, ServingCert
         return false;
     }
 
+    /// <summary>Reloads now and then every <paramref name="interval"/> of <paramref name="time"/> until cancelled.</summary>
+    public async Task RunAsync(TimeSpan interval, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Reload();
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Reload();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
     private (string? Certificate, string? Key, string? Problem) Read()
     {
         try

@@ -30,12 +30,7 @@ internal sealed class CertificateDirectoryService(
         try
         {
             await state.WaitForSyncAsync(stoppingToken).ConfigureAwait(false);
-            reloader.Reload();
-            using var timer = new PeriodicTimer(context.Certificates.FilePollInterval, time);
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                reloader.Reload();
-            }
+            await reloader.RunAsync(context.Certificates.FilePollInterval, time, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

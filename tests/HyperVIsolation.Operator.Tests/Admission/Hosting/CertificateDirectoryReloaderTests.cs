@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HyperVIsolation.Operator.Tests.Admission.Hosting;
 
@@ -53,6 +54,30 @@ public sealed class CertificateDirectoryReloaderTests : IAsyncLifetime, IDisposa
         reloaded.Should().BeTrue();
         seen.Select(certificate => certificate.SerialNumber).Should().Equal(first, second);
         holder.Problem.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RunAsync_FilesSwapped_PickedUpOnTheNextPollOfTheClock()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var cancellation = new CancellationTokenSource();
+        var first = Write(CertificatePem.Issue(authority, DateTimeOffset.UtcNow));
+        var run = Reloader().RunAsync(TimeSpan.FromSeconds(10), time, cancellation.Token);
+        var servedFirst = holder.Current!.SerialNumber;
+        var second = Write(CertificatePem.Issue(authority, DateTimeOffset.UtcNow));
+        var changed = new TaskCompletionSource<X509Certificate2>(TaskCreationOptions.RunContinuationsAsynchronously);
+        holder.Changed += (_, certificate) => changed.TrySetResult(certificate);
+
+        time.Advance(TimeSpan.FromSeconds(9));
+        var beforePoll = holder.Current!.SerialNumber;
+        time.Advance(TimeSpan.FromSeconds(1));
+        var reloaded = await changed.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await cancellation.CancelAsync();
+        await run;
+
+        servedFirst.Should().Be(first);
+        beforePoll.Should().Be(first);
+        reloaded.SerialNumber.Should().Be(second);
     }
 
     [Fact]

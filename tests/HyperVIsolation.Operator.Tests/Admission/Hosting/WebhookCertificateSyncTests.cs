@@ -126,6 +126,29 @@ public sealed class WebhookCertificateSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sync_BundleWriteFails_KeepsServingFromTheOldCaUntilTheBundleTrustsTheNewOne()
+    {
+        using var failing = new FailingWebhookConfigurationWrites();
+        using var flaky = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.KubeconfigPath), failing);
+        var replica = Replica(flaky);
+        await replica.Sync.SyncAsync(CancellationToken.None);
+        var old = await SecretCaAsync();
+        using var replacement = WebhookCertificateAuthority.Create("admin-ca", time.GetUtcNow(), TimeSpan.FromDays(365));
+        await client.CoreV1.DeleteNamespacedSecretAsync(SecretName, Namespace);
+        await client.CoreV1.CreateNamespacedSecretAsync(AdminSecret(replacement), Namespace);
+        failing.Enabled = true;
+
+        var failed = () => replica.Sync.SyncAsync(CancellationToken.None);
+
+        await failed.Should().ThrowAsync<k8s.Autorest.HttpOperationException>();
+        TrustedBy(old, replica.Holder.Current!).Should().BeTrue("the bundle still holds only the old CA");
+        failing.Enabled = false;
+        await replica.Sync.SyncAsync(CancellationToken.None);
+        TrustedBy(replacement.Certificate, replica.Holder.Current!).Should().BeTrue();
+        Thumbprints(await BundleAsync()).Should().BeEquivalentTo([replacement.Certificate.Thumbprint, old.Thumbprint]);
+    }
+
+    [Fact]
     public async Task Sync_Unchanged_WritesNothing()
     {
         var replica = Replica();
@@ -172,14 +195,15 @@ public sealed class WebhookCertificateSyncTests : IAsyncLifetime
         },
     };
 
-    private (WebhookCertificateSync Sync, ServingCertificateHolder Holder) Replica()
+    private (WebhookCertificateSync Sync, ServingCertificateHolder Holder) Replica(IKubernetes? api = null)
     {
+        api ??= client;
         var holder = new ServingCertificateHolder();
         var context = new WebhookServingContext(Namespace, new WebhookServingOptions { CaSecretName = SecretName, ConfigurationName = ConfigurationName, ManageConfigurations = true });
         var sync = new WebhookCertificateSync(
             context,
-            new CertificateAuthoritySecretStore(client, time, NullLogger<CertificateAuthoritySecretStore>.Instance),
-            new WebhookConfigurationWriter(client, NullLogger<WebhookConfigurationWriter>.Instance),
+            new CertificateAuthoritySecretStore(api, time, NullLogger<CertificateAuthoritySecretStore>.Instance),
+            new WebhookConfigurationWriter(api, NullLogger<WebhookConfigurationWriter>.Instance),
             holder,
             time,
             NullLogger<WebhookCertificateSync>.Instance);
