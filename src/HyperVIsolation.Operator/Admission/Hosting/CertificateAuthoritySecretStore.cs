@@ -33,19 +33,12 @@ internal sealed class CertificateAuthoritySecretStore(IKubernetes client, TimePr
 
     private const int Attempts = 3;
 
-    /// <summary>The CA in <paramref name="secretNamespace"/>/<paramref name="secretName"/>, created when missing.</summary>
-    public async Task<WebhookCertificateAuthority> LoadOrCreateAsync(string secretNamespace, string secretName, TimeSpan lifetime, CancellationToken cancellationToken) =>
-        (await ReadOrCreateAsync(secretNamespace, secretName, lifetime, rotateWhenDue: false, cancellationToken).ConfigureAwait(false)).Authority;
-
     /// <summary>
     /// The Secret's CA as it is now: created when missing, rotated when due and the Secret is the operator's own
     /// (an admin's Secret is never rewritten). A re-created Secret lists no previous CA on purpose: deleting it is how
     /// an admin revokes the old CA; replicas still trust it in memory for the overlap only.
     /// </summary>
-    public Task<CertificateAuthoritySnapshot> SyncAsync(string secretNamespace, string secretName, TimeSpan lifetime, CancellationToken cancellationToken) =>
-        ReadOrCreateAsync(secretNamespace, secretName, lifetime, rotateWhenDue: true, cancellationToken);
-
-    private async Task<CertificateAuthoritySnapshot> ReadOrCreateAsync(string secretNamespace, string secretName, TimeSpan lifetime, bool rotateWhenDue, CancellationToken cancellationToken)
+    public async Task<CertificateAuthoritySnapshot> SyncAsync(string secretNamespace, string secretName, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -53,7 +46,7 @@ internal sealed class CertificateAuthoritySecretStore(IKubernetes client, TimePr
             if (await ReadAsync(secretNamespace, secretName, cancellationToken).ConfigureAwait(false) is { } secret)
             {
                 var snapshot = FromSecret(secret, now);
-                if (!rotateWhenDue || !IsOwnAndDue(secret, snapshot.Authority, now))
+                if (!IsOwnAndDue(secret, snapshot.Authority, now))
                 {
                     return snapshot;
                 }

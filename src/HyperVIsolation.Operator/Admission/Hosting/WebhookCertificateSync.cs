@@ -43,9 +43,14 @@ internal sealed class WebhookCertificateSync(
         var snapshot = await store.SyncAsync(context.Namespace, context.Serving.CaSecretName, certificates.CaLifetime, cancellationToken).ConfigureAwait(false);
         using var authority = snapshot.Authority;
         var now = time.GetUtcNow();
+        var first = trust.Current is null;
         if (trust.Observe(authority.Certificate, now))
         {
             WebhookHostingLog.CertificateAuthorityChanged(logger, context.Namespace, context.Serving.CaSecretName, authority.Certificate.Thumbprint);
+        }
+        else if (first)
+        {
+            WebhookHostingLog.CertificateAuthorityAdopted(logger, context.Namespace, context.Serving.CaSecretName);
         }
 
         if (context.Serving.ManageConfigurations)

@@ -12,13 +12,13 @@ namespace HyperVIsolation.Operator.Tests.Admission.Hosting;
 public sealed class WebhookHostingTests
 {
     [Fact]
-    public async Task LoadOrCreate_ReplicasStartingTogether_AllShareOneCa()
+    public async Task Sync_ReplicasStartingTogether_AllShareOneCa()
     {
         await using var server = await ApiServer.StartAsync(new LocalApiServerOptions(), CancellationToken.None);
         using var client = server.CreateClient();
         var stores = Enumerable.Range(0, 4).Select(_ => new CertificateAuthoritySecretStore(client, TimeProvider.System, NullLogger<CertificateAuthoritySecretStore>.Instance)).ToList();
 
-        var authorities = await Task.WhenAll(stores.Select(store => store.LoadOrCreateAsync("default", "webhook-ca", TimeSpan.FromDays(30), CancellationToken.None)));
+        var authorities = (await Task.WhenAll(stores.Select(store => store.SyncAsync("default", "webhook-ca", TimeSpan.FromDays(30), CancellationToken.None)))).Select(snapshot => snapshot.Authority).ToList();
 
         authorities.Select(authority => authority.Certificate.Thumbprint).Distinct().Should().ContainSingle();
         authorities[0].Certificate.HasPrivateKey.Should().BeTrue();
@@ -29,14 +29,14 @@ public sealed class WebhookHostingTests
     }
 
     [Fact]
-    public async Task LoadOrCreate_SecretWithoutKey_FailsWithoutOverwriting()
+    public async Task Sync_SecretWithoutKey_FailsWithoutOverwriting()
     {
         await using var server = await ApiServer.StartAsync(new LocalApiServerOptions(), CancellationToken.None);
         using var client = server.CreateClient();
         await client.CoreV1.CreateNamespacedSecretAsync(new k8s.Models.V1Secret { Metadata = new() { Name = "webhook-ca" }, Data = new Dictionary<string, byte[]> { ["other"] = [1] } }, "default");
         var store = new CertificateAuthoritySecretStore(client, TimeProvider.System, NullLogger<CertificateAuthoritySecretStore>.Instance);
 
-        var load = () => store.LoadOrCreateAsync("default", "webhook-ca", TimeSpan.FromDays(30), CancellationToken.None);
+        var load = () => store.SyncAsync("default", "webhook-ca", TimeSpan.FromDays(30), CancellationToken.None);
 
         (await load.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*lacks 'ca.crt'*");
         (await client.CoreV1.ReadNamespacedSecretAsync("webhook-ca", "default")).Data.Should().ContainKey("other").And.HaveCount(1);
