@@ -13,6 +13,13 @@ internal static class ApiErrors
 
     public static bool IsConflict(Exception error) => IsStatus(error, HttpStatusCode.Conflict);
 
+    /// <summary>410 Gone, as an API response or as the watch error KubernetesClient hands to <c>onError</c>.</summary>
+    public static bool IsGone(Exception error) => error switch
+    {
+        k8s.KubernetesException { Status: { } status } => status.Code == (int)HttpStatusCode.Gone,
+        _ => IsStatus(error, HttpStatusCode.Gone),
+    };
+
     /// <summary>An API or transport failure a loop survives by trying again later.</summary>
     public static bool IsTransient(Exception error) =>
         error is HttpOperationException or HttpRequestException or IOException or TaskCanceledException or k8s.KubernetesException;

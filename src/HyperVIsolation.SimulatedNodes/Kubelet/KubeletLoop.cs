@@ -8,11 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace HyperVIsolation.SimulatedNodes.Kubelet;
 
 /// <summary>
-/// One simulated node's kubelet: watches the pods bound to the node (<c>spec.nodeName</c> field
-/// selector), admits each with <see cref="PodStartupDecision"/> against the node's real containerd
-/// config, runs it through <see cref="PodSandboxDriver"/>, writes the pod status, and on deletion
-/// stops the containers, removes the utility VM and deletes the pod with grace period 0. Pauses
-/// while containerd is down or the node is unreachable (fault injection).
+/// One simulated node's kubelet: keeps watch-fed caches of the pods bound to the node
+/// (<c>spec.nodeName</c> field selector) and of RuntimeClasses, and syncs only the pods that changed,
+/// have something due (utility VM boot, back-off, sandbox retry) or were hit by an injected fault,
+/// plus every pod once per <see cref="KubeletLoopOptions.ResyncInterval"/>. A sync admits the pod with
+/// <see cref="PodStartupDecision"/> against the node's real containerd config, runs it through
+/// <see cref="PodSandboxDriver"/> and writes its status when it changed (<see cref="PodStatusWriter"/>);
+/// on deletion it stops the containers, removes the utility VM and deletes the pod with grace period 0.
+/// Pauses while containerd is down or the node is unreachable (fault injection).
 /// </summary>
 public sealed partial class KubeletLoop
 {
@@ -22,8 +25,11 @@ public sealed partial class KubeletLoop
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
     private readonly PodSandboxDriver driver;
+    private readonly PodStatusWriter statusWriter;
     private readonly EventRecorder events;
     private readonly Dictionary<string, PodRuntimeRecord> records = new(StringComparer.Ordinal);
+    private DateTimeOffset nextFullSync = DateTimeOffset.MinValue;
+    private NodeRuntimeFacts? passFacts;
 
     /// <summary>Creates the kubelet of <paramref name="node"/>.</summary>
     public KubeletLoop(IKubernetes client, SimulatedNode node, KubeletLoopOptions options, TimeProvider timeProvider, ILogger logger)
@@ -35,6 +41,7 @@ public sealed partial class KubeletLoop
         this.timeProvider = timeProvider;
         this.logger = logger;
         driver = new PodSandboxDriver(node, options);
+        statusWriter = new PodStatusWriter(client, node.InternalIp);
         events = new EventRecorder(client, "kubelet", node.Name, timeProvider);
     }
 
@@ -44,34 +51,45 @@ public sealed partial class KubeletLoop
         using var signal = new ChangeSignal();
         node.Faults.Subscribe(signal);
         var selector = "spec.nodeName=" + node.Name;
-        var watch = ResourceWatchTrigger.RunAsync<V1Pod>(
+        var pods = new WatchedCollection<V1Pod>(
             "pods on " + node.Name,
+            async ct => await client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: selector, cancellationToken: ct),
             (rv, onError, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, fieldSelector: selector, resourceVersion: rv, onError: onError, cancellationToken: ct),
-            signal, options.WatchRetryDelay, timeProvider, logger, cancellationToken);
+            ObjectKeys.Uid, signal, options.WatchRetryDelay, timeProvider, logger);
+        var classes = new WatchedCollection<V1RuntimeClass>(
+            "runtimeclasses for " + node.Name,
+            async ct => await client.NodeV1.ListRuntimeClassAsync(cancellationToken: ct),
+            (rv, onError, ct) => client.NodeV1.WatchListRuntimeClassAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
+            ObjectKeys.NamespacedName, signal, options.WatchRetryDelay, timeProvider, logger);
+        var watches = new[] { pods.RunAsync(cancellationToken), classes.RunAsync(cancellationToken) };
         while (!cancellationToken.IsCancellationRequested)
         {
             var wait = options.ResyncInterval;
             try
             {
-                wait = await SyncOnceAsync(cancellationToken);
+                wait = await SyncOnceAsync(pods, classes, cancellationToken);
             }
             catch (Exception e) when ((ApiErrors.IsTransient(e) || e is ContainerdConfigException or IOException) && !cancellationToken.IsCancellationRequested)
             {
                 LogSyncFailed(logger, node.Name, e.Message);
+
+                // The changes taken for the failed pass are gone: look at every pod next time.
+                nextFullSync = DateTimeOffset.MinValue;
             }
 
             await signal.WaitAsync(wait, timeProvider, cancellationToken);
         }
 
-        await watch;
+        await Task.WhenAll(watches);
     }
 
-    /// <summary>One sync of every pod on the node; returns how long until something is due on its own.</summary>
-    public async Task<TimeSpan> SyncOnceAsync(CancellationToken cancellationToken)
+    // One sync of the pods that need it; returns how long until something is due on its own.
+    private async Task<TimeSpan> SyncOnceAsync(WatchedCollection<V1Pod> pods, WatchedCollection<V1RuntimeClass> classes, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        if (node.Faults.Readiness == NodeReadinessFault.Unreachable)
+        if (node.Faults.Readiness == NodeReadinessFault.Unreachable || !pods.HasSynced || !classes.HasSynced)
         {
+            // Changes wait in the cache until the node is back (or the caches have their first list, which wakes this loop).
             return options.ResyncInterval;
         }
 
@@ -82,25 +100,50 @@ public sealed partial class KubeletLoop
             return back < options.ResyncInterval ? back : options.ResyncInterval;
         }
 
-        var listed = await client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "spec.nodeName=" + node.Name, cancellationToken: cancellationToken);
-        List<V1Pod> pods = [.. (listed.Items ?? []).Where(p => p.Spec?.NodeName == node.Name)];
-        ForgetVanishedPods(pods);
-        ApplyInjectedFailures(pods, now);
-        var classes = await RuntimeClassesAsync(pods, cancellationToken);
-        var containerd = await ContainerdConfigLoader.LoadAsync(node.ContainerdConfigPath, cancellationToken);
-        var facts = new NodeRuntimeFacts(node.Build, node.Group.HyperVEnabled, node.Hcs.Host.LogicalProcessorCount, containerd, SimulatedContainerdConfig.ProcessHandlerName);
-        foreach (var pod in pods)
+        var due = new HashSet<string>(pods.TakeChanges(), StringComparer.Ordinal);
+        if (now >= nextFullSync)
         {
-            await SyncPodAsync(pod, classes, facts, now, cancellationToken);
+            due.UnionWith(pods.Items().Select(ObjectKeys.Uid));
+            due.UnionWith(records.Keys);
+            nextFullSync = now + options.ResyncInterval;
         }
 
-        var next = records.Values.Select(r => r.NextDue(now)).Where(t => t is not null).Select(t => t!.Value - now).DefaultIfEmpty(options.ResyncInterval).Min();
+        due.UnionWith(records.Values.Where(r => r.DueAt <= now).Select(r => r.Uid));
+        due.UnionWith(ApplyInjectedFailures(pods, now));
+        passFacts = null;
+        foreach (var pod in PodsToSync(due, pods))
+        {
+            await SyncPodAsync(pod, classes, now, cancellationToken);
+        }
+
+        var next = records.Values.Select(r => r.DueAt).Append(nextFullSync).Min() - now;
         return next < options.ResyncInterval ? next : options.ResyncInterval;
     }
 
-    private async Task SyncPodAsync(V1Pod pod, Dictionary<string, V1RuntimeClass> classes, NodeRuntimeFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
+    // The cached pods among the due keys, oldest first; records of keys no longer cached are torn down.
+    private List<V1Pod> PodsToSync(IEnumerable<string> due, WatchedCollection<V1Pod> pods)
     {
-        var uid = pod.Metadata.Uid ?? pod.Metadata.Name;
+        var present = new List<V1Pod>();
+        foreach (var uid in due)
+        {
+            if (pods.Get(uid) is { } pod && pod.Spec?.NodeName == node.Name)
+            {
+                present.Add(pod);
+            }
+            else if (records.Remove(uid, out var vanished))
+            {
+                // Pods deleted at once (no graceful deletion, or force-deleted) disappear without a deletionTimestamp first.
+                driver.TearDown(vanished);
+                LogStopped(logger, node.Name, vanished.Namespace, vanished.Name);
+            }
+        }
+
+        return [.. present.OrderBy(p => p.Metadata.CreationTimestamp ?? DateTime.MinValue).ThenBy(ObjectKeys.NamespacedName, StringComparer.Ordinal)];
+    }
+
+    private async Task SyncPodAsync(V1Pod pod, WatchedCollection<V1RuntimeClass> classes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var uid = ObjectKeys.Uid(pod);
         if (pod.Metadata.DeletionTimestamp is not null)
         {
             await TerminateAsync(pod, uid, cancellationToken);
@@ -114,22 +157,23 @@ public sealed partial class KubeletLoop
                 return;
             }
 
-            record = await AdmitAsync(pod, classes, facts, now, cancellationToken);
+            record = await AdmitAsync(pod, classes, now, cancellationToken);
         }
         else if (record.SandboxError is not null && record.RetryAt <= now)
         {
             driver.TearDown(record);
-            record = await AdmitAsync(pod, classes, facts, now, cancellationToken);
+            record = await AdmitAsync(pod, classes, now, cancellationToken);
         }
 
         driver.Advance(record, now);
-        await WriteStatusAsync(pod, record, now, cancellationToken);
+        record.DueAt = record.NextDue(now) ?? DateTimeOffset.MaxValue;
+        await statusWriter.WriteAsync(pod, record, now, cancellationToken);
     }
 
-    private async Task<PodRuntimeRecord> AdmitAsync(V1Pod pod, Dictionary<string, V1RuntimeClass> classes, NodeRuntimeFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<PodRuntimeRecord> AdmitAsync(V1Pod pod, WatchedCollection<V1RuntimeClass> classes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var runtimeClass = pod.Spec.RuntimeClassName is { Length: > 0 } name ? classes.GetValueOrDefault(name) : null;
-        var plan = PodStartupDecision.Decide(pod, runtimeClass, facts);
+        var runtimeClass = pod.Spec.RuntimeClassName is { Length: > 0 } name ? classes.Get(name) : null;
+        var plan = PodStartupDecision.Decide(pod, runtimeClass, await FactsAsync(cancellationToken));
         var record = driver.Admit(pod, plan, now);
         records[record.Uid] = record;
         if (record.SandboxError is { } sandboxError)
@@ -147,25 +191,16 @@ public sealed partial class KubeletLoop
         return record;
     }
 
-    private async Task WriteStatusAsync(V1Pod pod, PodRuntimeRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    // The node's runtime facts, read (containerd config from disk) at most once per pass, and only when a pod is admitted.
+    private async Task<NodeRuntimeFacts> FactsAsync(CancellationToken cancellationToken)
     {
-        var status = PodStatusRenderer.Render(pod, record, node.InternalIp, now);
-        var json = KubernetesJson.Serialize(status);
-        if (json == record.LastWrittenStatus && json == KubernetesJson.Serialize(pod.Status))
+        if (passFacts is null)
         {
-            return;
+            var containerd = await ContainerdConfigLoader.LoadAsync(node.ContainerdConfigPath, cancellationToken);
+            passFacts = new NodeRuntimeFacts(node.Build, node.Group.HyperVEnabled, node.Hcs.Host.LogicalProcessorCount, containerd, SimulatedContainerdConfig.ProcessHandlerName);
         }
 
-        pod.Status = status;
-        try
-        {
-            await client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
-            record.LastWrittenStatus = json;
-        }
-        catch (Exception e) when (ApiErrors.IsConflict(e) || ApiErrors.IsNotFound(e))
-        {
-            // Changed meanwhile: the watch brings the newer pod and the next sync writes again.
-        }
+        return passFacts;
     }
 
     private async Task TerminateAsync(V1Pod pod, string uid, CancellationToken cancellationToken)
@@ -187,25 +222,22 @@ public sealed partial class KubeletLoop
         }
     }
 
-    // Pods deleted at once (no graceful deletion, or force-deleted) disappear without a deletionTimestamp first.
-    private void ForgetVanishedPods(IReadOnlyCollection<V1Pod> pods)
+    // Crashes the running containers named by injected failures; returns the uids of the pods hit.
+    private List<string> ApplyInjectedFailures(WatchedCollection<V1Pod> pods, DateTimeOffset now)
     {
-        var present = pods.Select(p => p.Metadata.Uid ?? p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var uid in records.Keys.Where(uid => !present.Contains(uid)).ToList())
+        var failures = node.Faults.TakeContainerFailures();
+        if (failures.Count == 0)
         {
-            driver.TearDown(records[uid]);
-            LogStopped(logger, node.Name, records[uid].Namespace, records[uid].Name);
-            records.Remove(uid);
+            return [];
         }
-    }
 
-    private void ApplyInjectedFailures(IReadOnlyCollection<V1Pod> pods, DateTimeOffset now)
-    {
+        var hit = new List<string>();
         var notYet = new List<InjectedContainerFailure>();
-        foreach (var failure in node.Faults.TakeContainerFailures())
+        var byName = pods.Items().ToDictionary(ObjectKeys.NamespacedName, StringComparer.Ordinal);
+        foreach (var failure in failures)
         {
-            var pod = pods.FirstOrDefault(p => p.Metadata.Name == failure.PodName && p.Metadata.NamespaceProperty == failure.Namespace);
-            var record = pod is null ? null : records.GetValueOrDefault(pod.Metadata.Uid ?? pod.Metadata.Name);
+            var pod = byName.GetValueOrDefault(failure.Namespace + "/" + failure.PodName);
+            var record = pod is null ? null : records.GetValueOrDefault(ObjectKeys.Uid(pod));
             if (pod is null || record is null || !record.AppContainers.Any(c => c.Name == failure.ContainerName && c.Stage == ContainerStage.Running))
             {
                 // Not running yet: keep it until the container runs (a failure for a pod that never comes is kept too, harmlessly).
@@ -214,20 +246,11 @@ public sealed partial class KubeletLoop
             }
 
             driver.Crash(record, pod, failure.ContainerName, failure.ExitCode, now);
+            hit.Add(record.Uid);
         }
 
         node.Faults.Requeue(notYet);
-    }
-
-    private async Task<Dictionary<string, V1RuntimeClass>> RuntimeClassesAsync(IReadOnlyCollection<V1Pod> pods, CancellationToken cancellationToken)
-    {
-        if (!pods.Any(p => !string.IsNullOrEmpty(p.Spec?.RuntimeClassName)))
-        {
-            return [];
-        }
-
-        var list = await client.NodeV1.ListRuntimeClassAsync(cancellationToken: cancellationToken);
-        return (list.Items ?? []).ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal);
+        return hit;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kubelet sync on {Node} failed, retrying: {Error}")]

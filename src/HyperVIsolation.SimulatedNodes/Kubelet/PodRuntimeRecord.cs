@@ -1,3 +1,5 @@
+using k8s.Models;
+
 namespace HyperVIsolation.SimulatedNodes.Kubelet;
 
 /// <summary>The simulated kubelet's memory of one pod it runs.</summary>
@@ -33,6 +35,15 @@ internal sealed class PodRuntimeRecord
 
     /// <summary>The status JSON last written, so unchanged status is not written again.</summary>
     public string? LastWrittenStatus { get; set; }
+
+    /// <summary>The pod the last status write returned (newer than the cache until the watch brings it).</summary>
+    public V1Pod? WrittenPod { get; set; }
+
+    /// <summary>The resourceVersion the last status write was based on.</summary>
+    public string? WrittenFrom { get; set; }
+
+    /// <summary>When the kubelet must look at the pod again without any change to it (<see cref="DateTimeOffset.MaxValue"/>: never).</summary>
+    public DateTimeOffset DueAt { get; set; } = DateTimeOffset.MaxValue;
 
     public IEnumerable<ContainerRuntimeRecord> AppContainers => Containers.Where(c => !c.IsInit);
 

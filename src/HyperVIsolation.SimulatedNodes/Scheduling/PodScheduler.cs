@@ -19,25 +19,33 @@ public static class PodScheduler
     public static SchedulingDecision Schedule(
         V1Pod pod, IReadOnlyList<V1Node> nodes, IReadOnlyList<V1Pod> podsOnNodes, IReadOnlyDictionary<string, V1RuntimeClass> runtimeClasses)
     {
+        ArgumentNullException.ThrowIfNull(podsOnNodes);
+        return Schedule(pod, nodes, UsageByNode(podsOnNodes, runtimeClasses), runtimeClasses);
+    }
+
+    /// <summary>Chooses a node for <paramref name="pod"/> given what each node already holds (see <see cref="UsageByNode"/>).</summary>
+    /// <param name="pod">The pending pod.</param>
+    /// <param name="nodes">Every node.</param>
+    /// <param name="usageByNode">By node name, what its pods hold; a node not listed holds nothing.</param>
+    /// <param name="runtimeClasses">RuntimeClasses by name.</param>
+    public static SchedulingDecision Schedule(
+        V1Pod pod, IReadOnlyList<V1Node> nodes, IReadOnlyDictionary<string, NodeUsage> usageByNode, IReadOnlyDictionary<string, V1RuntimeClass> runtimeClasses)
+    {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(nodes);
-        ArgumentNullException.ThrowIfNull(podsOnNodes);
+        ArgumentNullException.ThrowIfNull(usageByNode);
         ArgumentNullException.ThrowIfNull(runtimeClasses);
         var scheduling = EffectivePodScheduling.Of(pod, RuntimeClassOf(pod, runtimeClasses));
         var request = PodResourceRequests.Of(pod, scheduling.Overhead);
-        var podsByNode = podsOnNodes
-            .Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName))
-            .ToLookup(p => p.Spec.NodeName, StringComparer.Ordinal);
 
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
         (string Name, decimal Score)? best = null;
         foreach (var node in nodes.OrderBy(n => n.Metadata?.Name, StringComparer.Ordinal))
         {
             var name = node.Metadata?.Name ?? string.Empty;
-            var onNode = podsByNode[name].ToList();
-            var used = Sum(onNode.Select(p => PodResourceRequests.Of(p, EffectivePodScheduling.Of(p, RuntimeClassOf(p, runtimeClasses)).Overhead)));
+            var usage = usageByNode.GetValueOrDefault(name) ?? NodeUsage.Empty;
             var allocatable = NodeResourceFit.Allocatable(node);
-            var misfits = Filter(node, pod, scheduling, allocatable, used, onNode.Count, request);
+            var misfits = Filter(node, pod, scheduling, allocatable, usage.Requested, usage.Pods, request);
             if (misfits.Count > 0)
             {
                 foreach (var reason in misfits)
@@ -48,7 +56,7 @@ public static class PodScheduler
                 continue;
             }
 
-            var score = NodeResourceFit.LeastAllocatedScore(allocatable, used, request);
+            var score = NodeResourceFit.LeastAllocatedScore(allocatable, usage.Requested, request);
             if (best is null || score > best.Value.Score)
             {
                 best = (name, score);
@@ -56,6 +64,25 @@ public static class PodScheduler
         }
 
         return best is { } chosen ? SchedulingDecision.Bind(chosen.Name) : SchedulingDecision.Unschedulable(FitErrorMessage(nodes.Count, reasons));
+    }
+
+    /// <summary>What <paramref name="pod"/> asks a node for, overhead of its RuntimeClass included.</summary>
+    public static IReadOnlyDictionary<string, decimal> RequestOf(V1Pod pod, IReadOnlyDictionary<string, V1RuntimeClass> runtimeClasses)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(runtimeClasses);
+        return PodResourceRequests.Of(pod, EffectivePodScheduling.Of(pod, RuntimeClassOf(pod, runtimeClasses)).Overhead);
+    }
+
+    /// <summary>By node name, what the bound pods among <paramref name="podsOnNodes"/> hold.</summary>
+    public static IReadOnlyDictionary<string, NodeUsage> UsageByNode(IEnumerable<V1Pod> podsOnNodes, IReadOnlyDictionary<string, V1RuntimeClass> runtimeClasses)
+    {
+        ArgumentNullException.ThrowIfNull(podsOnNodes);
+        ArgumentNullException.ThrowIfNull(runtimeClasses);
+        return podsOnNodes
+            .Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName))
+            .GroupBy(p => p.Spec.NodeName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new NodeUsage(Sum(g.Select(p => RequestOf(p, runtimeClasses))), g.Count()), StringComparer.Ordinal);
     }
 
     /// <summary>kube-scheduler's <c>0/N nodes are available: ...</c> with reasons sorted as it sorts them.</summary>

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace HyperVIsolation.SimulatedNodes.Scheduling;
 
 /// <summary>
-/// The simulated kube-scheduler: on every change to pods or nodes (and every
-/// <see cref="SchedulerLoopOptions.RetryInterval"/>) it reads nodes, pods and RuntimeClasses, places
-/// each pending pod with <see cref="PodScheduler"/> and binds it through the <c>binding</c>
-/// subresource, or marks it <c>PodScheduled=False</c> (reason <c>Unschedulable</c>) with a
-/// <c>FailedScheduling</c> event. Uses only KubernetesClient, so it runs against any API server.
+/// The simulated kube-scheduler: keeps watch-fed caches of pods, nodes and RuntimeClasses and, on
+/// every change (and every <see cref="SchedulerLoopOptions.RetryInterval"/>), places each pending pod
+/// with <see cref="PodScheduler"/> and binds it through the <c>binding</c> subresource, or marks it
+/// <c>PodScheduled=False</c> (reason <c>Unschedulable</c>) with a <c>FailedScheduling</c> event. Pods
+/// it bound are assumed on their node until the cache shows them bound, as kube-scheduler's assume
+/// cache does. Uses only KubernetesClient, so it runs against any API server.
 /// </summary>
 public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptions options, TimeProvider timeProvider, ILogger logger)
 {
@@ -19,23 +20,40 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
 
     private readonly EventRecorder events = new(client, DefaultSchedulerName, null, timeProvider);
 
+    // Pods this scheduler bound that the cache does not show bound yet, by uid, with their node.
+    private readonly Dictionary<string, string> assumed = new(StringComparer.Ordinal);
+
+    // Requests of bound pods by uid: spec is immutable once bound, so each is computed once.
+    private readonly Dictionary<string, IReadOnlyDictionary<string, decimal>> requests = new(StringComparer.Ordinal);
+
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var signal = new ChangeSignal();
-        var podWatch = ResourceWatchTrigger.RunAsync<V1Pod>(
+        var pods = new WatchedCollection<V1Pod>(
             "pods",
+            async ct => await client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: ct),
             (rv, onError, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
-            signal, options.WatchRetryDelay, timeProvider, logger, cancellationToken);
-        var nodeWatch = ResourceWatchTrigger.RunAsync<V1Node>(
+            ObjectKeys.Uid, signal, options.WatchRetryDelay, timeProvider, logger);
+        var nodes = new WatchedCollection<V1Node>(
             "nodes",
+            async ct => await client.CoreV1.ListNodeAsync(cancellationToken: ct),
             (rv, onError, ct) => client.CoreV1.WatchListNodeAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
-            signal, options.WatchRetryDelay, timeProvider, logger, cancellationToken);
+            ObjectKeys.NamespacedName, signal, options.WatchRetryDelay, timeProvider, logger);
+        var classes = new WatchedCollection<V1RuntimeClass>(
+            "runtimeclasses",
+            async ct => await client.NodeV1.ListRuntimeClassAsync(cancellationToken: ct),
+            (rv, onError, ct) => client.NodeV1.WatchListRuntimeClassAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
+            ObjectKeys.NamespacedName, signal, options.WatchRetryDelay, timeProvider, logger);
+        var watches = new[] { pods.RunAsync(cancellationToken), nodes.RunAsync(cancellationToken), classes.RunAsync(cancellationToken) };
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await ScheduleOnceAsync(cancellationToken);
+                if (pods.HasSynced && nodes.HasSynced && classes.HasSynced)
+                {
+                    await ScheduleOnceAsync(pods.Items(), nodes.Items(), classes.Items().ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal), cancellationToken);
+                }
             }
             catch (Exception e) when (ApiErrors.IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
@@ -45,31 +63,29 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
             await signal.WaitAsync(options.RetryInterval, timeProvider, cancellationToken);
         }
 
-        await Task.WhenAll(podWatch, nodeWatch);
+        await Task.WhenAll(watches);
     }
 
-    /// <summary>One scheduling pass over every pending pod.</summary>
-    public async Task ScheduleOnceAsync(CancellationToken cancellationToken)
+    // One pass over every pending pod of the cache.
+    private async Task ScheduleOnceAsync(
+        IReadOnlyList<V1Pod> pods, IReadOnlyList<V1Node> nodes, Dictionary<string, V1RuntimeClass> classes, CancellationToken cancellationToken)
     {
-        var nodes = (await client.CoreV1.ListNodeAsync(cancellationToken: cancellationToken)).Items ?? [];
-        var pods = (await client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken)).Items ?? [];
-        var classes = ((await client.NodeV1.ListRuntimeClassAsync(cancellationToken: cancellationToken)).Items ?? [])
-            .ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal);
-        var bound = pods.Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName) && !IsTerminal(p)).ToList();
-        var pending = pods.Where(IsPendingForUs)
+        var usage = Usage(pods, classes);
+        var pending = pods.Where(p => IsPendingForUs(p) && !assumed.ContainsKey(ObjectKeys.Uid(p)))
             .OrderBy(p => p.Metadata.CreationTimestamp ?? DateTime.MinValue)
             .ThenBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal)
             .ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
         foreach (var pod in pending)
         {
-            var decision = PodScheduler.Schedule(pod, [.. nodes], bound, classes);
+            var decision = PodScheduler.Schedule(pod, nodes, usage, classes);
             if (decision.NodeName is { } nodeName)
             {
                 if (await BindAsync(pod, nodeName, cancellationToken))
                 {
-                    // Later pods of this pass see the resources this one now holds, as kube-scheduler's assume cache does.
-                    pod.Spec.NodeName = nodeName;
-                    bound.Add(pod);
+                    // Later pods see the resources this one now holds, until the cache shows it bound.
+                    var uid = ObjectKeys.Uid(pod);
+                    assumed[uid] = nodeName;
+                    usage[nodeName] = (usage.GetValueOrDefault(nodeName) ?? NodeUsage.Empty).Plus(RequestOf(uid, pod, classes));
                 }
 
                 continue;
@@ -77,6 +93,50 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
 
             await MarkUnschedulableAsync(pod, decision.FailureMessage!, cancellationToken);
         }
+    }
+
+    // What every node holds: bound pods that are not finished, plus pods bound here the cache does not show bound yet.
+    private Dictionary<string, NodeUsage> Usage(IReadOnlyList<V1Pod> pods, IReadOnlyDictionary<string, V1RuntimeClass> classes)
+    {
+        var usage = new Dictionary<string, NodeUsage>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pod in pods)
+        {
+            var uid = ObjectKeys.Uid(pod);
+            seen.Add(uid);
+            var nodeName = string.IsNullOrEmpty(pod.Spec?.NodeName) ? assumed.GetValueOrDefault(uid) : pod.Spec.NodeName;
+            if (!string.IsNullOrEmpty(pod.Spec?.NodeName))
+            {
+                assumed.Remove(uid);
+            }
+
+            if (nodeName is null || IsTerminal(pod))
+            {
+                continue;
+            }
+
+            usage[nodeName] = (usage.GetValueOrDefault(nodeName) ?? NodeUsage.Empty).Plus(RequestOf(uid, pod, classes));
+        }
+
+        // Deleted pods hold nothing and are never bound.
+        foreach (var gone in requests.Keys.Concat(assumed.Keys).Where(uid => !seen.Contains(uid)).ToList())
+        {
+            requests.Remove(gone);
+            assumed.Remove(gone);
+        }
+
+        return usage;
+    }
+
+    private IReadOnlyDictionary<string, decimal> RequestOf(string uid, V1Pod pod, IReadOnlyDictionary<string, V1RuntimeClass> classes)
+    {
+        if (!requests.TryGetValue(uid, out var request))
+        {
+            request = PodScheduler.RequestOf(pod, classes);
+            requests[uid] = request;
+        }
+
+        return request;
     }
 
     private bool IsPendingForUs(V1Pod pod) =>
@@ -126,12 +186,20 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
             Message = message,
             LastTransitionTime = Pool.SimulatedNodeManifest.Seconds(timeProvider.GetUtcNow()),
         };
-        pod.Status ??= new V1PodStatus();
-        pod.Status.Conditions = [.. conditions.Where(c => c.Type != "PodScheduled"), condition];
-        pod.Status.Phase ??= "Pending";
+        // A new pod around the cached metadata and spec: objects in the cache are never changed in place.
+        var updated = new V1Pod
+        {
+            ApiVersion = pod.ApiVersion,
+            Kind = pod.Kind,
+            Metadata = pod.Metadata,
+            Spec = pod.Spec,
+            Status = KubernetesJson.Deserialize<V1PodStatus>(KubernetesJson.Serialize(pod.Status ?? new V1PodStatus())),
+        };
+        updated.Status.Conditions = [.. conditions.Where(c => c.Type != "PodScheduled"), condition];
+        updated.Status.Phase ??= "Pending";
         try
         {
-            await client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+            await client.CoreV1.ReplaceNamespacedPodStatusAsync(updated, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         }
         catch (Exception e) when (ApiErrors.IsConflict(e) || ApiErrors.IsNotFound(e))
         {
