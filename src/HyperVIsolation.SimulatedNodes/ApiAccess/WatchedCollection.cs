@@ -133,6 +133,8 @@ internal sealed partial class WatchedCollection<T>
     /// <summary>Lists, then watches and relists as needed, until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // The caller gets the task back before the first list, even when that list completes synchronously.
+        await Task.Yield();
         var mustList = true;
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -172,7 +172,7 @@ public sealed partial class KubeletLoop
 
     private async Task<PodRuntimeRecord> AdmitAsync(V1Pod pod, WatchedCollection<V1RuntimeClass> classes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var runtimeClass = pod.Spec.RuntimeClassName is { Length: > 0 } name ? classes.Get(name) : null;
+        var runtimeClass = pod.Spec.RuntimeClassName is { Length: > 0 } name ? classes.Get(name) ?? await ReadRuntimeClassAsync(name, cancellationToken) : null;
         var plan = PodStartupDecision.Decide(pod, runtimeClass, await FactsAsync(cancellationToken));
         var record = driver.Admit(pod, plan, now);
         records[record.Uid] = record;
@@ -189,6 +189,19 @@ public sealed partial class KubeletLoop
         }
 
         return record;
+    }
+
+    // A class created just before the pod may not have reached the cache's watch yet: a miss is read through.
+    private async Task<V1RuntimeClass?> ReadRuntimeClassAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.NodeV1.ReadRuntimeClassAsync(name, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        {
+            return null;
+        }
     }
 
     // The node's runtime facts, read (containerd config from disk) at most once per pass, and only when a pod is admitted.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HyperVIsolation.SimulatedNodes.ApiAccess;
 using k8s;
 using k8s.Models;
@@ -74,24 +75,58 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
         var pending = pods.Where(p => IsPendingForUs(p) && !assumed.ContainsKey(ObjectKeys.Uid(p)))
             .OrderBy(p => p.Metadata.CreationTimestamp ?? DateTime.MinValue)
             .ThenBy(p => p.Metadata.NamespaceProperty, StringComparer.Ordinal)
-            .ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
+            .ThenBy(p => p.Metadata.Name, StringComparer.Ordinal)
+            .ToList();
+        await ReadMissingRuntimeClassesAsync(pending, classes, cancellationToken);
+        var binds = new List<(V1Pod Pod, string NodeName)>();
         foreach (var pod in pending)
         {
             var decision = PodScheduler.Schedule(pod, nodes, usage, classes);
             if (decision.NodeName is { } nodeName)
             {
-                if (await BindAsync(pod, nodeName, cancellationToken))
-                {
-                    // Later pods see the resources this one now holds, until the cache shows it bound.
-                    var uid = ObjectKeys.Uid(pod);
-                    assumed[uid] = nodeName;
-                    usage[nodeName] = (usage.GetValueOrDefault(nodeName) ?? NodeUsage.Empty).Plus(RequestOf(uid, pod, classes));
-                }
-
+                // Assumed at once: later pods see the resources this one holds, until the cache shows it bound.
+                var uid = ObjectKeys.Uid(pod);
+                assumed[uid] = nodeName;
+                usage[nodeName] = (usage.GetValueOrDefault(nodeName) ?? NodeUsage.Empty).Plus(RequestOf(uid, pod, classes));
+                binds.Add((pod, nodeName));
                 continue;
             }
 
             await MarkUnschedulableAsync(pod, decision.FailureMessage!, cancellationToken);
+        }
+
+        // Binding runs apart from the decisions, several at once, as kube-scheduler's binding cycle does.
+        var failed = new ConcurrentBag<string>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.BindConcurrency), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(binds, parallel, async (bind, ct) =>
+        {
+            if (!await BindAsync(bind.Pod, bind.NodeName, ct))
+            {
+                failed.Add(ObjectKeys.Uid(bind.Pod));
+            }
+        });
+
+        // A failed bind frees what it assumed; the next pass sees the truth.
+        foreach (var uid in failed)
+        {
+            assumed.Remove(uid);
+        }
+    }
+
+    // A class created just before its pods may not have reached the cache's watch yet: misses are read through.
+    private async Task ReadMissingRuntimeClassesAsync(IEnumerable<V1Pod> pending, Dictionary<string, V1RuntimeClass> classes, CancellationToken cancellationToken)
+    {
+        var missing = pending.Select(p => p.Spec?.RuntimeClassName).OfType<string>().Where(n => n.Length > 0 && !classes.ContainsKey(n)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in missing)
+        {
+            try
+            {
+                classes[name] = await client.NodeV1.ReadRuntimeClassAsync(name, cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (ApiErrors.IsNotFound(e))
+            {
+                // Scheduled without it, as before the class exists.
+            }
         }
     }
 
@@ -163,6 +198,11 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
             // Bound by someone else or deleted meanwhile: the next pass sees the truth.
             return false;
         }
+        catch (Exception e) when (ApiErrors.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+        {
+            LogBindFailed(logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name, e.Message);
+            return false;
+        }
 
         LogBound(logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name, nodeName);
         await events.RecordAsync(pod, "Normal", "Scheduled", $"Successfully assigned {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} to {nodeName}", cancellationToken);
@@ -215,6 +255,9 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Namespace}/{Pod} is unschedulable: {Message}")]
     private static partial void LogUnschedulable(ILogger logger, string @namespace, string pod, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Binding pod {Namespace}/{Pod} failed, retrying: {Error}")]
+    private static partial void LogBindFailed(ILogger logger, string @namespace, string pod, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling pass failed, retrying: {Error}")]
     private static partial void LogPassFailed(ILogger logger, string error);

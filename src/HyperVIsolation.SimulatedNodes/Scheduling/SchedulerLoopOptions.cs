@@ -9,6 +9,9 @@ public sealed record SchedulerLoopOptions
     /// <summary>Longest wait before unschedulable pods are tried again without any change seen.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many bindings are sent at once (decisions stay one at a time).</summary>
+    public int BindConcurrency { get; init; } = 8;
+
     /// <summary>Pause before a failed watch is reopened.</summary>
     public TimeSpan WatchRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 }
