@@ -58,6 +58,12 @@ public sealed record OperatorOptions
     /// </summary>
     public bool PodReadinessGate { get; init; }
 
+    /// <summary>
+    /// The least time between two writes of a workload's in-progress status, and how long a new generation's
+    /// first progress waits (pods Ready by then cost a single status write). Zero writes every change at once.
+    /// </summary>
+    public TimeSpan StatusProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a graceful shutdown may take to let in-flight reconciles finish.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -52,6 +52,7 @@ internal sealed class OperatorOptionsReader
             OtlpEndpoint = otlp is null ? null : AbsoluteUri("OtlpEndpoint", otlp),
             PodReadinessGate = Bool("PodReadinessGate", defaults.PodReadinessGate),
             ShutdownTimeout = Duration("ShutdownTimeout", defaults.ShutdownTimeout),
+            StatusProgressInterval = Duration("StatusProgressInterval", defaults.StatusProgressInterval),
         };
     }
 

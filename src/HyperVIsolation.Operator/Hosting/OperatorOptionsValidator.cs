@@ -33,6 +33,7 @@ internal sealed class OperatorOptionsValidator(IConfiguration configuration) : I
         Require(errors, options.ListenAddress == "*" || IPAddress.TryParse(options.ListenAddress, out _), prefix + "ListenAddress: must be * or an IP address.");
         Require(errors, options.WatchStallThreshold >= TimeSpan.FromSeconds(1), prefix + "WatchStallThreshold: must be at least one second.");
         Require(errors, options.ShutdownTimeout > TimeSpan.Zero, prefix + "ShutdownTimeout: must be positive.");
+        Require(errors, options.StatusProgressInterval >= TimeSpan.Zero && options.StatusProgressInterval <= TimeSpan.FromMinutes(1), prefix + "StatusProgressInterval: must be between 0s and 1m.");
         Require(errors, options.Kubeconfig is null || File.Exists(options.Kubeconfig), $"{prefix}Kubeconfig: file '{options.Kubeconfig}' does not exist.");
         CheckCertificatePaths(errors, options.Webhook, prefix + "Webhook:");
         return errors;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Threading.Channels;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace HyperVIsolation.Operator.Reconciliation;
 
 /// <summary>
-/// Emits core/v1 Events about the operator's objects, as client-go's recorder does: an Event equal to
-/// one already emitted (same object, type, reason and message) bumps that Event's count instead of
-/// adding another. Best effort: a failed write is logged and dropped, never failing a reconcile.
+/// Emits core/v1 Events about the operator's objects, as client-go's recorder does: reconcilers only
+/// queue them (<see cref="Normal"/>, <see cref="Warning"/>) and <see cref="EventRecorderService"/> writes
+/// them in the background, so a reconcile never waits for an Event; an Event equal to one already emitted
+/// (same object, type, reason and message) bumps that Event's count instead of adding another. Best
+/// effort: a full queue or a failed write is logged and the Event dropped, never failing a reconcile.
 /// </summary>
 internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider time, ILogger<EventRecorder> logger)
 {
@@ -19,25 +22,49 @@ internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider 
     // Bounded like client-go's LRU: forgetting an entry only means the next repeat creates a new Event.
     private const int MaxRemembered = 4096;
 
-    private readonly Lock gate = new();
+    // client-go's broadcaster queues 1000 Events before it drops.
+    private const int QueueCapacity = 1000;
+
+    private readonly Channel<PendingEvent> queue = Channel.CreateBounded<PendingEvent>(
+        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+
     private readonly Dictionary<string, Emitted> emitted = new(StringComparer.Ordinal);
 
-    /// <summary>A <c>Normal</c> Event about <paramref name="subject"/>.</summary>
-    public Task NormalAsync(IKubernetesObject<V1ObjectMeta> subject, string reason, string message, CancellationToken cancellationToken) =>
-        RecordAsync(subject, "Normal", reason, message, cancellationToken);
+    /// <summary>Queues a <c>Normal</c> Event about <paramref name="subject"/>.</summary>
+    public void Normal(IKubernetesObject<V1ObjectMeta> subject, string reason, string message) => Enqueue(subject, "Normal", reason, message);
 
-    /// <summary>A <c>Warning</c> Event about <paramref name="subject"/>.</summary>
-    public Task WarningAsync(IKubernetesObject<V1ObjectMeta> subject, string reason, string message, CancellationToken cancellationToken) =>
-        RecordAsync(subject, "Warning", reason, message, cancellationToken);
+    /// <summary>Queues a <c>Warning</c> Event about <paramref name="subject"/>.</summary>
+    public void Warning(IKubernetesObject<V1ObjectMeta> subject, string reason, string message) => Enqueue(subject, "Warning", reason, message);
 
-    private async Task RecordAsync(IKubernetesObject<V1ObjectMeta> subject, string type, string reason, string message, CancellationToken cancellationToken)
+    /// <summary>Writes queued Events until <see cref="Complete"/> has been called and the queue is empty, or until cancelled.</summary>
+    public async Task WriteQueuedAsync(CancellationToken cancellationToken)
     {
-        var metadata = subject.Metadata;
-        var key = string.Join('\n', metadata?.Uid, type, reason, message);
-        var now = time.GetUtcNow().UtcDateTime;
+        await foreach (var pending in queue.Reader.ReadAllAsync(cancellationToken))
+        {
+            await WriteAsync(pending, cancellationToken);
+        }
+    }
+
+    /// <summary>Accepts no more Events; those already queued are still written.</summary>
+    public void Complete() => queue.Writer.TryComplete();
+
+    private void Enqueue(IKubernetesObject<V1ObjectMeta> subject, string type, string reason, string message)
+    {
+        // The time is taken now, not when the Event is written, so a queued Event keeps its real time.
+        var pending = new PendingEvent(subject, type, reason, message, time.GetUtcNow().UtcDateTime);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            LogEventDropped(reason, subject.Metadata?.Name);
+        }
+    }
+
+    private async Task WriteAsync(PendingEvent pending, CancellationToken cancellationToken)
+    {
+        var (subject, type, reason, message, now) = pending;
+        var key = string.Join('\n', subject.Metadata?.Uid, type, reason, message);
         try
         {
-            if (Remembered(key) is { } previous && await TryBumpAsync(key, previous, now, cancellationToken))
+            if (emitted.GetValueOrDefault(key) is { } previous && await TryBumpAsync(key, previous, now, cancellationToken))
             {
                 return;
             }
@@ -48,7 +75,7 @@ internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider 
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogEventFailed(exception, reason, metadata?.Name);
+            LogEventFailed(exception, reason, subject.Metadata?.Name);
         }
     }
 
@@ -68,25 +95,15 @@ internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider 
         }
     }
 
-    private Emitted? Remembered(string key)
-    {
-        lock (gate)
-        {
-            return emitted.GetValueOrDefault(key);
-        }
-    }
-
+    // Only the single reader touches the dictionary: no lock.
     private void Remember(string key, Emitted value)
     {
-        lock (gate)
+        if (emitted.Count >= MaxRemembered && !emitted.ContainsKey(key))
         {
-            if (emitted.Count >= MaxRemembered && !emitted.ContainsKey(key))
-            {
-                emitted.Clear();
-            }
-
-            emitted[key] = value;
+            emitted.Clear();
         }
+
+        emitted[key] = value;
     }
 
     private static Corev1Event NewEvent(IKubernetesObject<V1ObjectMeta> subject, string type, string reason, string message, DateTime now)
@@ -122,6 +139,11 @@ internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {Reason} about {Name} could not be written; dropped")]
     private partial void LogEventFailed(Exception exception, string reason, string? name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {Reason} about {Name} dropped: the Event queue is full or closed")]
+    private partial void LogEventDropped(string reason, string? name);
+
+    private sealed record PendingEvent(IKubernetesObject<V1ObjectMeta> Subject, string Type, string Reason, string Message, DateTime Time);
 
     private sealed record Emitted(string Namespace, string Name, int Count);
 }

@@ -39,13 +39,15 @@ public static class IsolatedWorkloadControllers
         services.AddInformer<V1RuntimeClass>();
         services.AddInformer<V1Namespace>();
 
-        services.TryAddSingleton(provider => new ReconciliationOptions
+        services.TryAddSingleton(provider =>
         {
-            ReadinessGateEnabled = provider.GetRequiredService<IOptions<OperatorOptions>>().Value.PodReadinessGate,
+            var options = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+            return new ReconciliationOptions { ReadinessGateEnabled = options.PodReadinessGate, StatusProgressInterval = options.StatusProgressInterval };
         });
         services.TryAddSingleton(provider => new PodExpectations(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IClusterWriter>(provider => new KubernetesClusterWriter(provider.GetRequiredService<IKubernetes>()));
         services.TryAddSingleton<EventRecorder>();
+        services.AddHostedService<EventRecorderService>();
         services.TryAddSingleton<CachedWorkloadPlanner>();
         services.TryAddSingleton<PodClaims>();
         services.TryAddSingleton<WorkloadPodWriter>();

@@ -25,7 +25,7 @@ internal sealed class PodClaims(IClusterWriter writer, EventRecorder events)
             var others = (pod.Metadata.OwnerReferences ?? []).Where(owner => owner?.Uid != workload.Metadata.Uid).ToList();
             if (await TrySetOwnersAsync(pod, others, cancellationToken))
             {
-                await events.NormalAsync(workload, WorkloadEventReasons.Released, $"Released pod {pod.Metadata.Name}: it no longer carries the workload's label", cancellationToken);
+                events.Normal(workload, WorkloadEventReasons.Released, $"Released pod {pod.Metadata.Name}: it no longer carries the workload's label");
             }
         }
 
@@ -41,7 +41,7 @@ internal sealed class PodClaims(IClusterWriter writer, EventRecorder events)
             if (await TrySetOwnersAsync(pod, owners, cancellationToken))
             {
                 owned.Add(pod);
-                await events.NormalAsync(workload, WorkloadEventReasons.Adopted, $"Adopted pod {pod.Metadata.Name}", cancellationToken);
+                events.Normal(workload, WorkloadEventReasons.Adopted, $"Adopted pod {pod.Metadata.Name}");
             }
         }
 

@@ -6,11 +6,8 @@ namespace HyperVIsolation.Operator.Reconciliation;
 /// <param name="Previous">The status the workload had.</param>
 /// <param name="Current">The status computed now.</param>
 /// <param name="Written">Whether it differed and was written.</param>
-internal sealed record StatusChange(IsolatedWorkloadStatus? Previous, IsolatedWorkloadStatus Current, bool Written)
-{
-    /// <summary>Whether the condition <paramref name="type"/> became True with this write.</summary>
-    public bool Became(string type) => Written && !IsTrue(Previous, type) && IsTrue(Current, type);
-
-    private static bool IsTrue(IsolatedWorkloadStatus? status, string type) =>
-        status?.Conditions?.Any(condition => condition?.Type == type && condition.Status == "True") ?? false;
-}
+/// <param name="Deferred">
+/// When it differed but was held back by <see cref="StatusWritePacing"/>: how soon to look again
+/// (zero otherwise).
+/// </param>
+internal sealed record StatusChange(IsolatedWorkloadStatus? Previous, IsolatedWorkloadStatus Current, bool Written, TimeSpan Deferred = default);

@@ -21,9 +21,6 @@ internal static class WorkloadEventReasons
     /// <summary>A pod that lost the workload's label was released.</summary>
     public const string Released = "Released";
 
-    /// <summary>Every pod runs the current template and is ready.</summary>
-    public const string Ready = "Ready";
-
     /// <summary>The workload's RuntimeClass does not exist yet.</summary>
     public const string WaitingForRuntimeClass = "WaitingForRuntimeClass";
 }

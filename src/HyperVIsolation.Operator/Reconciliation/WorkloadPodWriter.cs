@@ -61,11 +61,11 @@ internal sealed class WorkloadPodWriter(IClusterWriter writer, PodExpectations e
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             expectations.CreationFailed(key);
-            await events.WarningAsync(workload, WorkloadEventReasons.FailedCreate, $"Error creating pod: {Describe(exception)}", cancellationToken);
+            events.Warning(workload, WorkloadEventReasons.FailedCreate, $"Error creating pod: {Describe(exception)}");
             return exception;
         }
 
-        await events.NormalAsync(workload, WorkloadEventReasons.SuccessfulCreate, $"Created pod: {created.Metadata?.Name}", cancellationToken);
+        events.Normal(workload, WorkloadEventReasons.SuccessfulCreate, $"Created pod: {created.Metadata?.Name}");
         return null;
     }
 
@@ -85,11 +85,11 @@ internal sealed class WorkloadPodWriter(IClusterWriter writer, PodExpectations e
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             expectations.DeletionObserved(key, name);
-            await events.WarningAsync(workload, WorkloadEventReasons.FailedDelete, $"Error deleting pod {name}: {Describe(exception)}", cancellationToken);
+            events.Warning(workload, WorkloadEventReasons.FailedDelete, $"Error deleting pod {name}: {Describe(exception)}");
             return exception;
         }
 
-        await events.NormalAsync(workload, WorkloadEventReasons.SuccessfulDelete, $"Deleted pod: {name} ({reason})", cancellationToken);
+        events.Normal(workload, WorkloadEventReasons.SuccessfulDelete, $"Deleted pod: {name} ({reason})");
         return null;
     }
 

