@@ -11,6 +11,12 @@ internal sealed record WriteTally(IReadOnlyDictionary<string, long> ByClient, IR
     /// <summary>The operator's writes other than lease renewals.</summary>
     public long OperatorWrites => OperatorByResource.Values.Sum();
 
+    /// <summary>The operator's Event writes (creates and count bumps): best-effort telemetry, reported beside the goal.</summary>
+    public long OperatorEventWrites => OperatorByResource.Where(c => c.Key.EndsWith(" events", StringComparison.Ordinal)).Sum(c => c.Value);
+
+    /// <summary>The operator's writes of state (pods, status, RuntimeClasses, its CA Secret): what the writes-per-workload goal counts.</summary>
+    public long OperatorStateWrites => OperatorWrites - OperatorEventWrites;
+
     /// <summary>Operator writes of one verb and resource, e.g. <c>create pods</c>.</summary>
     public long Operator(string verbAndResource) => OperatorByResource.TryGetValue(verbAndResource, out var count) ? count : 0;
 
