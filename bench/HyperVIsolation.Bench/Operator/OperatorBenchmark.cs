@@ -31,6 +31,7 @@ internal static class OperatorBenchmark
         var requests = cluster.Server.Requests;
         requests.Reset();
         requests.Enabled = true;
+        using var reconciles = new ReconcileStatistics();
         var clock = Stopwatch.StartNew();
         var creates = await WorkloadRollout.CreateAsync(bench, settings, cancellationToken);
         Console.WriteLine($"  created in {creates.Seconds:F1} s");
@@ -39,6 +40,10 @@ internal static class OperatorBenchmark
         Console.WriteLine($"  {ready}/{settings.Workloads} Ready after {toReady:F1} s");
         await Task.Delay(Settle, cancellationToken);
         var rollout = WriteTally.From(requests.Snapshot());
+        var reconcileCounts = reconciles.Reconciles;
+        var reconcileMilliseconds = reconciles.MeanReconcileMilliseconds;
+        var queueWaitMilliseconds = reconciles.MeanQueueWaitMilliseconds;
+        reconciles.Dispose();
 
         Console.WriteLine($"[4/5] steady state for {settings.SteadyState.TotalSeconds:F0} s: watches dropped, then history compacted and dropped again (relists)");
         requests.Reset();
@@ -65,6 +70,9 @@ internal static class OperatorBenchmark
             SecondsToAllReady = toReady,
             ReadyWorkloads = ready,
             Rollout = rollout,
+            Reconciles = reconcileCounts,
+            MeanReconcileMilliseconds = reconcileMilliseconds,
+            MeanQueueWaitMilliseconds = queueWaitMilliseconds,
             SteadyState = steady,
             CachedObjects = cached,
             Memory = memory,

@@ -18,6 +18,15 @@ internal sealed record OperatorBenchmarkResult
     /// <summary>Writes from the first create until a few seconds after all were Ready.</summary>
     public required WriteTally Rollout { get; init; }
 
+    /// <summary>The operator's reconciles during the rollout, by <c>controller/result</c>.</summary>
+    public required IReadOnlyDictionary<string, long> Reconciles { get; init; }
+
+    /// <summary>Mean reconcile duration during the rollout in milliseconds, by controller.</summary>
+    public required IReadOnlyDictionary<string, double> MeanReconcileMilliseconds { get; init; }
+
+    /// <summary>Mean time a key waited in the queue during the rollout in milliseconds, by controller.</summary>
+    public required IReadOnlyDictionary<string, double> MeanQueueWaitMilliseconds { get; init; }
+
     /// <summary>Writes while nothing changed (watches dropped, history compacted: informers re-watch and relist).</summary>
     public required WriteTally SteadyState { get; init; }
 

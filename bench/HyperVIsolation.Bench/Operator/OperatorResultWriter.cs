@@ -39,6 +39,16 @@ internal static class OperatorResultWriter
             Row($"  {key}", $"{(double)count / s.Workloads:F2}", $"{count} total");
         }
 
+        foreach (var (controller, count) in r.Reconciles)
+        {
+            Row($"reconciles {controller}", $"{count}", $"{(double)count / s.Workloads:F2} per workload");
+        }
+
+        foreach (var (controller, milliseconds) in r.MeanReconcileMilliseconds)
+        {
+            Row($"mean reconcile ms {controller}", $"{milliseconds:F2}", $"mean queue wait {r.MeanQueueWaitMilliseconds.GetValueOrDefault(controller):F1} ms");
+        }
+
         Row("steady-state operator writes", $"{r.SteadyState.OperatorWrites}", $"goal 0; {r.SteadyState.OperatorLeaseWrites} lease renewals apart");
         foreach (var (key, count) in r.SteadyState.OperatorByResource)
         {
@@ -80,6 +90,9 @@ internal static class OperatorResultWriter
             ["operatorWritesByResource"] = Counts(r.Rollout.OperatorByResource),
             ["operatorLeaseWrites"] = r.Rollout.OperatorLeaseWrites,
             ["writesByClient"] = Counts(r.Rollout.ByClient),
+            ["reconciles"] = Counts(r.Reconciles),
+            ["meanReconcileMs"] = new JsonObject(r.MeanReconcileMilliseconds.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)Math.Round(c.Value, 3)))),
+            ["meanQueueWaitMs"] = new JsonObject(r.MeanQueueWaitMilliseconds.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)Math.Round(c.Value, 3)))),
         },
         ["steadyState"] = new JsonObject
         {

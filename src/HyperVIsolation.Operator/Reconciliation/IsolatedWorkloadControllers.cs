@@ -53,9 +53,11 @@ public static class IsolatedWorkloadControllers
         services.TryAddSingleton<WorkloadPodWriter>();
         services.TryAddSingleton<WorkloadStatusWriter>();
 
+        // The workload's own status writes and its pods' binding and status churn wake nothing: only
+        // what a reconcile reads does (a relist's synthetic updates pass through the same filters).
         services.AddController<WorkloadReconciler>(WorkloadControllerName, sources => sources
-            .Watch<IsolatedWorkload>(ObjectKeyMappings.Self)
-            .Watch<V1Pod>(WorkloadOfPod));
+            .Watch<IsolatedWorkload>(ObjectKeyMappings.Self, RelevantChanges.WorkloadSpec)
+            .Watch<V1Pod>(WorkloadOfPod, RelevantChanges.PodForWorkload));
         services.AddController<RuntimeClassReconciler>(RuntimeClassControllerName, sources => sources
             .Watch<V1RuntimeClass>(_ => RuntimeClassReconciler.Key));
 

@@ -41,6 +41,7 @@ internal sealed partial class WorkloadReconciler(
         {
             expectations.Forget(key);
             statusWriter.Forget(key);
+            planner.Forget(key);
             return ReconcileResult.Done;
         }
 
