@@ -67,6 +67,31 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
             () => Admin.AdmissionregistrationV1.ListValidatingWebhookConfigurationAsync(),
             list => list.Items.Count == 1 && list.Items[0].Webhooks.All(hook => hook.ClientConfig.CaBundle is { Length: > 0 }),
             "the operator registered its webhooks");
+
+        // The caBundle is written before the replica serves a certificate from that CA (so it is never
+        // untrusted), hence registered is not yet serving: wait until a dry-run pod passes both webhooks.
+        await Poll.UntilAsync(
+            ReachesBothWebhooksAsync,
+            reached => reached,
+            "the API server reaches both webhooks over trusted TLS");
+    }
+
+    private async Task<bool> ReachesBothWebhooksAsync()
+    {
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "webhook-ready-probe", NamespaceProperty = AuditNamespace },
+            Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = "mcr.microsoft.com/windows/nanoserver:ltsc2022" }] },
+        };
+        try
+        {
+            await Admin.CoreV1.CreateNamespacedPodAsync(pod, AuditNamespace, dryRun: "All");
+            return true;
+        }
+        catch (k8s.Autorest.HttpOperationException exception) when (exception.Response.Content.Contains("failed calling webhook", StringComparison.Ordinal))
+        {
+            return false;
+        }
     }
 
     public async Task DisposeAsync()
