@@ -24,6 +24,11 @@ internal sealed record AdmissionDecision(bool Allowed, AdmissionStatusDocument? 
     public static AdmissionDecision FromViolations(IReadOnlyList<AdmissionViolation> violations, byte[]? patch = null)
     {
         ArgumentNullException.ThrowIfNull(violations);
+        if (violations.Count == 0)
+        {
+            return AllowWith(patch, []);
+        }
+
         var enforced = violations.Where(violation => violation.Mode == PolicyMode.Enforce).ToList();
         var warnings = violations.Where(violation => violation.Mode == PolicyMode.Audit).Select(violation => $"audit: {violation.Message}").ToList();
         if (enforced.Count == 0)

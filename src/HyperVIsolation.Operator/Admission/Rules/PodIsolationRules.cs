@@ -52,8 +52,9 @@ internal static class PodIsolationRules
         ? ExpectedPodAnnotations.ForTrustedCreator(sizing, input.CoveringPolicies)
         : ExpectedPodAnnotations.For(sizing, input.CoveringPolicies);
 
-    private static List<AdmissionViolation> Deduplicate(List<AdmissionViolation> violations) =>
-        violations
+    private static List<AdmissionViolation> Deduplicate(List<AdmissionViolation> violations) => violations.Count < 2
+        ? violations
+        : violations
             .GroupBy(violation => (violation.Field, violation.RuleId))
             .Select(group => group.FirstOrDefault(violation => violation.Mode == PolicyMode.Enforce) ?? group.First())
             .ToList();
