@@ -6,8 +6,9 @@ namespace HyperVIsolation.Bench.Webhook;
 /// <summary>
 /// <c>webhook</c>: AdmissionReview latency and throughput over HTTPS, side by side with a bare Kestrel floor in
 /// the same run. Each rate runs the floor, <c>/validate/pods</c> and <c>/mutate/pods</c> one after the other
-/// (open loop, bounded in flight); then each endpoint's maximum throughput (closed loop).
-/// Usage: <c>webhook [--seconds S] [--rates 500,1000,2000] [--concurrency C] [--output DIR]</c>.
+/// (open loop, bounded in flight); then each endpoint's maximum throughput (closed loop), the endpoints taking turns
+/// for several rounds, each keeping its median round.
+/// Usage: <c>webhook [--seconds S] [--rates 500,1000,2000] [--rounds R] [--concurrency C] [--output DIR]</c>.
 /// </summary>
 internal static class WebhookBenchmark
 {
@@ -51,16 +52,33 @@ internal static class WebhookBenchmark
             }
         }
 
-        foreach (var endpoint in endpoints)
-        {
-            results.Add(await ClosedLoopLoad.RunAsync(endpoint, settings.Concurrency, settings.MaxDuration, stop.Token));
-        }
+        results.AddRange(await MaxThroughputAsync(endpoints, settings, stop.Token));
 
         var path = await WebhookResultWriter.WriteAsync(results, settings, stop.Token);
         Console.WriteLine(WebhookResultWriter.Table(results));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} processors, shared with other work: treat the numbers as indicative.");
         Console.WriteLine($"Results: {path}");
         return results.Any(result => result.Failed > 0) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The endpoints take turns for <see cref="WebhookBenchmarkSettings.MaxRounds"/> rounds and each keeps its median
+    /// round: on a shared machine the load changes within seconds, and one phase per endpoint back to back could give
+    /// the floor a quiet stretch and the webhook a busy one.
+    /// </summary>
+    private static async Task<List<LoadResult>> MaxThroughputAsync(BenchEndpoint[] endpoints, WebhookBenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var rounds = endpoints.ToDictionary(endpoint => endpoint.Name, _ => new List<LoadResult>());
+        for (var round = 0; round < settings.MaxRounds; round++)
+        {
+            foreach (var endpoint in endpoints)
+            {
+                rounds[endpoint.Name].Add(await ClosedLoopLoad.RunAsync(endpoint, settings.Concurrency, settings.MaxDuration, cancellationToken));
+                Console.Error.WriteLine(WebhookResultWriter.Table([rounds[endpoint.Name][^1]]).Split('\n')[1]);
+            }
+        }
+
+        return [.. endpoints.Select(endpoint => rounds[endpoint.Name].OrderBy(result => result.PerSecond).ElementAt(settings.MaxRounds / 2))];
     }
 
     private static HttpClient Client(int port, WebhookBenchmarkSettings settings) => new(new SocketsHttpHandler
@@ -85,6 +103,7 @@ internal static class WebhookBenchmark
             RateDuration = seconds,
             MaxDuration = seconds / 2,
             Rates = Option(args, "--rates") is { } rates ? [.. rates.Split(',').Select(rate => int.Parse(rate, CultureInfo.InvariantCulture))] : defaults.Rates,
+            MaxRounds = Option(args, "--rounds") is { } r && int.TryParse(r, CultureInfo.InvariantCulture, out var rounds) && rounds > 0 ? rounds : defaults.MaxRounds,
             Concurrency = Option(args, "--concurrency") is { } c && int.TryParse(c, CultureInfo.InvariantCulture, out var concurrency) && concurrency > 0 ? concurrency : defaults.Concurrency,
             OutputDirectory = Option(args, "--output") ?? Path.Combine(repositoryRoot, "bench", "results"),
         };

@@ -12,6 +12,9 @@ internal sealed record WebhookBenchmarkSettings
     /// <summary>Length of each closed-loop phase.</summary>
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Rounds of the closed-loop phases; each endpoint reports its median round.</summary>
+    public int MaxRounds { get; init; } = 3;
+
     /// <summary>Requests in flight at most in open loop (the API server keeps a bounded pool of connections too).</summary>
     public int MaxInFlight { get; init; } = 64;
 

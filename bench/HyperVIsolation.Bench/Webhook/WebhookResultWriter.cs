@@ -26,6 +26,7 @@ internal static class WebhookResultWriter
                 ["rates"] = new JsonArray(settings.Rates.Select(rate => (JsonNode)rate).ToArray()),
                 ["rateSeconds"] = settings.RateDuration.TotalSeconds,
                 ["maxSeconds"] = settings.MaxDuration.TotalSeconds,
+                ["maxRounds"] = settings.MaxRounds,
                 ["maxInFlight"] = settings.MaxInFlight,
                 ["concurrency"] = settings.Concurrency,
             },
