@@ -95,7 +95,7 @@ public sealed class WatchedCollectionTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 500 && !condition(); i++)
+        for (var i = 0; i < 2000 && !condition(); i++)
         {
             await Task.Delay(10);
         }
