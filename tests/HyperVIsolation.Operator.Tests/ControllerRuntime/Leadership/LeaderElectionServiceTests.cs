@@ -49,7 +49,8 @@ public sealed class LeaderElectionServiceTests
         service.LeadershipToken.IsCancellationRequested.Should().BeTrue();
         var next = service.WaitForLeadershipAsync(CancellationToken.None);
         leaseLock.Release();
-        (await next.WaitAsync(Timeout)).IsCancellationRequested.Should().BeFalse("it campaigns again after losing");
+        // A new term, not the lost one; on a loaded machine the new term may itself end soon after (short test deadlines).
+        (await next.WaitAsync(Timeout)).Should().NotBe(term, "it campaigns again after losing and starts a new term");
         await service.StopAsync(CancellationToken.None);
     }
 
