@@ -14,7 +14,11 @@ namespace HyperVIsolation.Operator.Reconciliation;
 /// <param name="queue">The controller's queue, resolved when the first change arrives (the queues exist before the informers).</param>
 /// <param name="keysOf">The keys an added, changed or deleted object affects.</param>
 /// <param name="matters">Whether an update changed something the keys depend on; additions and deletions always do.</param>
-internal sealed class RelevantChangeHandler<T>(Func<WorkQueue> queue, Func<T, IEnumerable<ObjectKey>> keysOf, Func<T, T, bool> matters) : IResourceChangeHandler<T>
+/// <param name="batchDelay">
+/// How long to let changes gather before the keys are reconciled (the queue keeps the earliest due time, so a
+/// burst of changes costs one reconcile per delay); zero queues at once.
+/// </param>
+internal sealed class RelevantChangeHandler<T>(Func<WorkQueue> queue, Func<T, IEnumerable<ObjectKey>> keysOf, Func<T, T, bool> matters, TimeSpan batchDelay = default) : IResourceChangeHandler<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <inheritdoc/>
@@ -37,7 +41,7 @@ internal sealed class RelevantChangeHandler<T>(Func<WorkQueue> queue, Func<T, IE
         var target = queue();
         foreach (var key in keysOf(obj))
         {
-            target.Add(key);
+            target.AddAfter(key, batchDelay);
         }
     }
 }
