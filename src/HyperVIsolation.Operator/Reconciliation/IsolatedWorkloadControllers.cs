@@ -56,11 +56,12 @@ public static class IsolatedWorkloadControllers
         services.TryAddSingleton<WorkloadPodWriter>();
         services.TryAddSingleton<WorkloadStatusWriter>();
 
-        // The workload's own status writes and its pods' binding and status churn wake nothing: only
-        // what a reconcile reads does (a relist's synthetic updates pass through the same filters).
+        // Every change of the workload or its pods wakes it. Filtering updates (status writes, bindings)
+        // cut reconciles per workload from 5.3 to 3 in the benchmark, but let a stale view create a third pod
+        // for two replicas in roughly one integration run in three; left out until that race is understood.
         services.AddController<WorkloadReconciler>(WorkloadControllerName, sources => sources
-            .Watch<IsolatedWorkload>(ObjectKeyMappings.Self, RelevantChanges.WorkloadSpec)
-            .Watch<V1Pod>(WorkloadOfPod, RelevantChanges.PodForWorkload));
+            .Watch<IsolatedWorkload>(ObjectKeyMappings.Self)
+            .Watch<V1Pod>(WorkloadOfPod));
         services.AddController<RuntimeClassReconciler>(RuntimeClassControllerName, sources => sources
             .Watch<V1RuntimeClass>(_ => RuntimeClassReconciler.Key));
 
