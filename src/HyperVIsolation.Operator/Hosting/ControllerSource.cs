@@ -8,8 +8,7 @@ namespace HyperVIsolation.Operator.Hosting;
 /// <summary>Changes of <typeparamref name="T"/> wake the key <paramref name="keyOf"/> maps them to.</summary>
 /// <typeparam name="T">The watched resource type.</typeparam>
 /// <param name="keyOf">The mapping.</param>
-/// <param name="updateMatters">Which updates wake it; <see langword="null"/> for all.</param>
-internal sealed class ControllerSource<T>(Func<T, ObjectKey?> keyOf, Func<T, T, bool>? updateMatters) : IControllerSource
+internal sealed class ControllerSource<T>(Func<T, ObjectKey?> keyOf) : IControllerSource
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <inheritdoc/>
@@ -17,5 +16,5 @@ internal sealed class ControllerSource<T>(Func<T, ObjectKey?> keyOf, Func<T, T, 
 
     /// <inheritdoc/>
     public void Attach(object informer, WorkQueue queue) =>
-        ((ResourceInformer<T>)informer).AddHandler(new EnqueueingChangeHandler<T>(queue, keyOf, updateMatters));
+        ((ResourceInformer<T>)informer).AddHandler(new EnqueueingChangeHandler<T>(queue, keyOf));
 }

@@ -57,8 +57,8 @@ public static class IsolatedWorkloadControllers
         services.TryAddSingleton<WorkloadStatusWriter>();
 
         // Every change of the workload or its pods wakes it. Filtering updates (status writes, bindings)
-        // cut reconciles per workload from 5.3 to 3 in the benchmark, but let a stale view create a third pod
-        // for two replicas in roughly one integration run in three; left out until that race is understood.
+        // cut reconciles per workload by a third in the benchmark, but a third pod was then created for two
+        // replicas in about one integration run in three; left out until that race is understood.
         services.AddController<WorkloadReconciler>(WorkloadControllerName, sources => sources
             .Watch<IsolatedWorkload>(ObjectKeyMappings.Self)
             .Watch<V1Pod>(WorkloadOfPod));
