@@ -139,6 +139,14 @@ public static class OperatorServiceCollectionExtensions
             provider.GetRequiredService<IInformerMetrics>());
 
         // Handlers must be in place before the informer's first list, so they are attached as it is created.
+        // Handlers that are more than a key mapping (expectation bookkeeping, filtered fan-out) come from the
+        // container and go first: a change must be recorded as observed before the wake-up it causes can
+        // reach a worker, or that worker would find the expectation still pending and skip the pass.
+        foreach (var handler in provider.GetServices<IResourceChangeHandler<T>>())
+        {
+            informer.AddHandler(handler);
+        }
+
         var queues = provider.GetRequiredService<ControllerQueues>();
         foreach (var registration in provider.GetServices<ControllerRegistration>())
         {
@@ -146,12 +154,6 @@ public static class OperatorServiceCollectionExtensions
             {
                 source.Attach(informer, queues[registration.Name]);
             }
-        }
-
-        // Handlers that are more than a key mapping (expectation bookkeeping, filtered fan-out) come from the container.
-        foreach (var handler in provider.GetServices<IResourceChangeHandler<T>>())
-        {
-            informer.AddHandler(handler);
         }
 
         return informer;

@@ -59,6 +59,11 @@ internal sealed partial class WorkloadReconciler(
 
     private async Task<ReconcileResult> ReconcileAsync(ObjectKey key, IsolatedWorkload workload, CancellationToken cancellationToken)
     {
+        // Expectations are read before the pod cache, as the ReplicaSet controller does: if they are
+        // satisfied now, every pod this controller created or deleted is already in the cache that is
+        // read next. Read after the list, they could be fulfilled by a pod that arrived in between,
+        // and the pass would plan from a list without it and create it again.
+        var podsSettled = expectations.IsSatisfied(key);
         var owned = await claims.ClaimAsync(workload, Candidates(workload), cancellationToken);
         var summaries = owned.Select(PodSummary.From).ToList();
         var planResult = planner.Plan(workload, owned);
@@ -75,7 +80,7 @@ internal sealed partial class WorkloadReconciler(
         }
 
         var result = ReconcileResult.Done;
-        if (workload.Metadata.DeletionTimestamp is null && expectations.IsSatisfied(key))
+        if (workload.Metadata.DeletionTimestamp is null && podsSettled)
         {
             result = await ManagePodsAsync(key, workload, planResult.Plan, owned, summaries, cancellationToken);
             if (!expectations.IsSatisfied(key))
