@@ -13,7 +13,7 @@ internal sealed record OperatorBenchmarkSettings
     public int Namespaces { get; init; } = 4;
 
     /// <summary>Operator reconcile workers; the raw write phase uses as many requests in flight.</summary>
-    public int Workers { get; init; } = 2;
+    public int Workers { get; init; } = 5;
 
     /// <summary>Requests in flight while the benchmark creates the workloads.</summary>
     public int CreateConcurrency { get; init; } = 8;

@@ -25,8 +25,11 @@ public sealed record OperatorOptions
     /// </summary>
     public LeaderElectionOptions LeaderElection { get; init; } = new();
 
-    /// <summary>How many keys each controller reconciles concurrently.</summary>
-    public int Workers { get; init; } = 2;
+    /// <summary>
+    /// How many keys each controller reconciles concurrently; kube-controller-manager's ReplicaSet controller
+    /// also runs 5. Reconciles mostly wait on API calls, so more workers than cores shorten the queue.
+    /// </summary>
+    public int Workers { get; init; } = 5;
 
     /// <summary>Retry backoff and overall rate limit of the controllers' work queues.</summary>
     public WorkQueueOptions Queue { get; init; } = new();
