@@ -182,8 +182,10 @@ public sealed class ResourceInformerTests : IAsyncDisposable
         informer.AddHandler(_handler);
         _run = informer.RunAsync(_stop.Token);
 
-        await WaitUntilAsync(() => informer.Count == 2);
+        // The store is updated before handlers hear of a change: wait for the handler, not the count.
+        await WaitUntilAsync(() => _handler.Changes.Count == 2);
 
+        informer.Count.Should().Be(2);
         _handler.Changes.Should().Equal("add a@5", "add b@11");
     }
 
