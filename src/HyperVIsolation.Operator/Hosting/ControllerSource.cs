@@ -8,7 +8,8 @@ namespace HyperVIsolation.Operator.Hosting;
 /// <summary>Changes of <typeparamref name="T"/> wake the key <paramref name="keyOf"/> maps them to.</summary>
 /// <typeparam name="T">The watched resource type.</typeparam>
 /// <param name="keyOf">The mapping.</param>
-internal sealed class ControllerSource<T>(Func<T, ObjectKey?> keyOf) : IControllerSource
+/// <param name="updateMatters">Which updates wake it; <see langword="null"/> for all.</param>
+internal sealed class ControllerSource<T>(Func<T, ObjectKey?> keyOf, Func<T, T, bool>? updateMatters) : IControllerSource
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <inheritdoc/>
@@ -16,5 +17,5 @@ internal sealed class ControllerSource<T>(Func<T, ObjectKey?> keyOf) : IControll
 
     /// <inheritdoc/>
     public void Attach(object informer, WorkQueue queue) =>
-        ((ResourceInformer<T>)informer).AddHandler(new EnqueueingChangeHandler<T>(queue, keyOf));
+        ((ResourceInformer<T>)informer).AddHandler(new EnqueueingChangeHandler<T>(queue, keyOf, updateMatters));
 }

@@ -21,12 +21,16 @@ public sealed class ControllerSources
     /// The key to reconcile, or <see langword="null"/> for none; see <see cref="ControllerRuntime.Cache.ObjectKeyMappings"/>
     /// (<c>Self</c>, <c>ControllerOwner(kind)</c>).
     /// </param>
+    /// <param name="updateMatters">
+    /// Whether an update (old, new) can change what the controller does; updates it rejects wake nothing.
+    /// <see langword="null"/> (the default) wakes on every update.
+    /// </param>
     /// <returns>This, for chaining.</returns>
-    public ControllerSources Watch<T>(Func<T, ObjectKey?> keyOf)
+    public ControllerSources Watch<T>(Func<T, ObjectKey?> keyOf, Func<T, T, bool>? updateMatters = null)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(keyOf);
-        _sources.Add(new ControllerSource<T>(keyOf));
+        _sources.Add(new ControllerSource<T>(keyOf, updateMatters));
         return this;
     }
 }

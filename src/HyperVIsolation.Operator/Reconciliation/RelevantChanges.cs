@@ -28,6 +28,18 @@ internal static class RelevantChanges
         || (before.Metadata?.DeletionTimestamp is null) != (after.Metadata?.DeletionTimestamp is null)
         || before.Metadata?.Uid != after.Metadata?.Uid;
 
+    /// <summary>
+    /// A pod changed in a way its workload's reconcile reads: what rollouts and status see
+    /// (<see cref="PodSummary"/>: phase, readiness, template hash, terminating), its controller, its workload
+    /// label (adoption and release) or its RuntimeClass. Binding and most status churn change none of them.
+    /// </summary>
+    public static bool PodForWorkload(V1Pod before, V1Pod after) =>
+        before.Metadata?.Uid != after.Metadata?.Uid
+        || PodSummary.From(before) != PodSummary.From(after)
+        || ControllerRuntime.Cache.ControllerOwner.UidOf(before) != ControllerRuntime.Cache.ControllerOwner.UidOf(after)
+        || LabelOf(before) != LabelOf(after)
+        || before.Spec?.RuntimeClassName != after.Spec?.RuntimeClassName;
+
     /// <summary>A pod started terminating or changed RuntimeClass (which classes are in use).</summary>
     public static bool PodRuntimeClassUse(V1Pod before, V1Pod after) =>
         (before.Metadata?.DeletionTimestamp is null) != (after.Metadata?.DeletionTimestamp is null)
