@@ -33,6 +33,9 @@ public sealed class AdmissionReviewReaderTests
     [InlineData("\"object\":{", "\"object\":{},\"object\":{")]
     [InlineData("\"apiVersion\":\"admission.k8s.io/v1\"", "\"apiVersion\":\"admission.k8s.io/v1\",\"apiVersion\":\"admission.k8s.io/v1\"")]
     [InlineData("\"username\":\"bob\"", "\"username\":\"bob\",\"username\":\"system:serviceaccount:x:y\"")]
+    [InlineData("\"resource\":\"pods\"", "\"resource\":\"pods\",\"resource\":\"namespaces\"")]
+    [InlineData("\"kind\":\"Pod\"", "\"kind\":\"Pod\",\"kind\":\"Namespace\"")]
+    [InlineData("\"groups\":[", "\"groups\":[],\"groups\":[")]
     public void Handle_EnvelopePropertyTwice_Rejected400(string original, string duplicated)
     {
         var review = AdmissionFixtures.Review("CREATE", AdmissionFixtures.SubmittedPod());
@@ -49,6 +52,8 @@ public sealed class AdmissionReviewReaderTests
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":5}}")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\",\"dryRun\":\"yes\"}}")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\"}} {}")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\",\"resource\":\"pods\"}}")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\",\"userInfo\":{\"groups\":[1]}}}")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\",\"object\":{]}}")]
     public void Read_NotAnAdmissionReview_Throws(string body)
     {

@@ -20,6 +20,13 @@ internal static class AdmissionObjectJson
         where T : class => JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
     /// <summary>
+    /// Deserializes the value at <paramref name="reader"/> (positioned on its first token) and leaves the reader on its
+    /// last token; the hand-written pod reader uses it for the nested objects it does not read itself.
+    /// </summary>
+    public static T? Deserialize<T>(ref Utf8JsonReader reader)
+        where T : class => JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+
+    /// <summary>
     /// The Kubernetes client's options with a property named twice refused (fail closed: the API server never
     /// sends duplicates, and "last one wins" would let a tenant show one reader another value than the next)
     /// and with <paramref name="modifier"/> applied to every contract.

@@ -40,6 +40,14 @@ internal sealed class AdmissionRequestDocument
     [JsonIgnore]
     public ReadOnlyMemory<byte>? OldObject { get; set; }
 
+    /// <summary>The pod read from <see cref="Object"/> in the envelope's pass (pod endpoints only).</summary>
+    [JsonIgnore]
+    public EmbeddedPod? ObjectPod { get; set; }
+
+    /// <summary>The pod read from <see cref="OldObject"/> in the envelope's pass (pod endpoints only).</summary>
+    [JsonIgnore]
+    public EmbeddedPod? OldObjectPod { get; set; }
+
     /// <summary>Whether the request is a dry run.</summary>
     public bool? DryRun { get; set; }
 }

@@ -38,9 +38,23 @@ internal static class AdmissionRequestReader
     public static bool TryRead<T>(ReadOnlyMemory<byte>? json, string what, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
         where T : class => TryRead(json, what, AdmissionObjectJson.Deserialize<T>, out value, out error);
 
-    /// <summary>Reads an embedded pod with only the fields admission decides from (see <see cref="AdmissionPodJson"/>).</summary>
-    public static bool TryReadPod(ReadOnlyMemory<byte>? json, string what, [NotNullWhen(true)] out V1Pod? value, [NotNullWhen(false)] out string? error) =>
-        TryRead(json, what, AdmissionPodJson.Deserialize, out value, out error);
+    /// <summary>
+    /// The request's pod (<paramref name="old"/>: its stored pod) with only the fields admission decides from (see
+    /// <see cref="AdmissionPodReader"/>): the one read in the envelope's pass, else read now from the raw JSON.
+    /// </summary>
+    public static bool TryReadPod(AdmissionRequestDocument request, bool old, string what, [NotNullWhen(true)] out V1Pod? value, [NotNullWhen(false)] out string? error)
+    {
+        var raw = old ? request.OldObject : request.Object;
+        var embedded = old ? request.OldObjectPod : request.ObjectPod;
+        if (embedded is null)
+        {
+            return TryRead(raw, what, json => AdmissionPodReader.Read(json), out value, out error);
+        }
+
+        value = embedded.Pod;
+        error = embedded.Pod is null ? $"The {what} object cannot be read: {embedded.Error}" : null;
+        return value is not null;
+    }
 
     private static bool TryRead<T>(ReadOnlyMemory<byte>? json, string what, Func<ReadOnlySpan<byte>, T?> deserialize, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
         where T : class

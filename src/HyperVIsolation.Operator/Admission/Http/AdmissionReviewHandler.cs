@@ -20,7 +20,7 @@ internal sealed class AdmissionReviewHandler(IReadOnlyDictionary<AdmissionEndpoi
         AdmissionReviewDocument? review;
         try
         {
-            review = AdmissionReviewReader.Read(body);
+            review = AdmissionReviewReader.Read(body, readPods: endpoint is AdmissionEndpoint.MutatePods or AdmissionEndpoint.ValidatePods);
         }
         catch (JsonException exception)
         {

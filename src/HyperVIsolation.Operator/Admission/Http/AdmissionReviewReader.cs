@@ -1,13 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using static HyperVIsolation.Operator.Admission.Http.StrictJsonReads;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
 /// <summary>
-/// Reads an AdmissionReview request in one pass over the body. The embedded <c>object</c> and
-/// <c>oldObject</c> are not parsed here but kept as slices of the body, so a reviewer deserializes them
-/// straight from the bytes that arrived instead of from a cloned <see cref="JsonElement"/>. A property
-/// named twice in the envelope is an error (fail closed): a second <c>object</c> or <c>uid</c> must not
+/// Reads an AdmissionReview request in one pass over the body. The embedded <c>object</c> and <c>oldObject</c> are
+/// kept as slices of the body; for the pod endpoints they are also read as pods in that same pass
+/// (<see cref="AdmissionPodReader"/>), so the pod's bytes are scanned once. A pod that cannot be read does not fail
+/// the envelope: the error is kept for the reviewer, which answers it with a 400 denial only when it needs the pod.
+/// A property named twice in the envelope is an error (fail closed): a second <c>object</c> or <c>uid</c> must not
 /// let one reader see another value than the next. Unknown properties are skipped.
 /// </summary>
 internal static class AdmissionReviewReader
@@ -19,7 +20,8 @@ internal static class AdmissionReviewReader
     /// for anything that is not a well-formed JSON object of the expected shape.
     /// </summary>
     /// <param name="body">The request body; the embedded objects are slices of it.</param>
-    public static AdmissionReviewDocument? Read(ReadOnlyMemory<byte> body)
+    /// <param name="readPods">Whether to read <c>object</c> and <c>oldObject</c> as pods while passing over them.</param>
+    public static AdmissionReviewDocument? Read(ReadOnlyMemory<byte> body, bool readPods = false)
     {
         var reader = new Utf8JsonReader(body.Span, ReaderOptions);
         Next(ref reader);
@@ -29,12 +31,12 @@ internal static class AdmissionReviewReader
             return null;
         }
 
-        var review = ReadReview(ref reader, body);
+        var review = ReadReview(ref reader, body, readPods);
         End(ref reader);
         return review;
     }
 
-    private static AdmissionReviewDocument ReadReview(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+    private static AdmissionReviewDocument ReadReview(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, bool readPods)
     {
         Expect(ref reader, JsonTokenType.StartObject);
         var review = new AdmissionReviewDocument();
@@ -54,21 +56,19 @@ internal static class AdmissionReviewReader
             else if (reader.ValueTextEquals("request"u8))
             {
                 seen.Mark(2, ref reader);
-                Next(ref reader);
-                review.Request = reader.TokenType == JsonTokenType.Null ? null : ReadRequest(ref reader, body);
+                review.Request = NextObjectOrNull(ref reader) ? ReadRequest(ref reader, body, readPods) : null;
             }
             else
             {
-                Skip(ref reader);
+                SkipValue(ref reader);
             }
         }
 
         return review;
     }
 
-    private static AdmissionRequestDocument ReadRequest(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+    private static AdmissionRequestDocument ReadRequest(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, bool readPods)
     {
-        Expect(ref reader, JsonTokenType.StartObject);
         var request = new AdmissionRequestDocument();
         var seen = new SeenProperties();
         while (NextProperty(ref reader))
@@ -81,12 +81,12 @@ internal static class AdmissionReviewReader
             else if (reader.ValueTextEquals("kind"u8))
             {
                 seen.Mark(1, ref reader);
-                request.Kind = ReadDocument(ref reader, AdmissionJsonContext.Default.GroupVersionKindDocument);
+                request.Kind = NextObjectOrNull(ref reader) ? ReadKind(ref reader) : null;
             }
             else if (reader.ValueTextEquals("resource"u8))
             {
                 seen.Mark(2, ref reader);
-                request.Resource = ReadDocument(ref reader, AdmissionJsonContext.Default.GroupVersionResourceDocument);
+                request.Resource = NextObjectOrNull(ref reader) ? ReadResource(ref reader) : null;
             }
             else if (reader.ValueTextEquals("subResource"u8))
             {
@@ -111,17 +111,17 @@ internal static class AdmissionReviewReader
             else if (reader.ValueTextEquals("userInfo"u8))
             {
                 seen.Mark(7, ref reader);
-                request.UserInfo = ReadDocument(ref reader, AdmissionJsonContext.Default.UserInfoDocument);
+                request.UserInfo = NextObjectOrNull(ref reader) ? ReadUserInfo(ref reader) : null;
             }
             else if (reader.ValueTextEquals("object"u8))
             {
                 seen.Mark(8, ref reader);
-                request.Object = ReadRaw(ref reader, body);
+                (request.Object, request.ObjectPod) = ReadEmbedded(ref reader, body, readPods);
             }
             else if (reader.ValueTextEquals("oldObject"u8))
             {
                 seen.Mark(9, ref reader);
-                request.OldObject = ReadRaw(ref reader, body);
+                (request.OldObject, request.OldObjectPod) = ReadEmbedded(ref reader, body, readPods);
             }
             else if (reader.ValueTextEquals("dryRun"u8))
             {
@@ -130,7 +130,7 @@ internal static class AdmissionReviewReader
             }
             else
             {
-                Skip(ref reader);
+                SkipValue(ref reader);
             }
         }
 
@@ -138,78 +138,144 @@ internal static class AdmissionReviewReader
     }
 
     /// <summary>
-    /// The value's bytes in <paramref name="body"/>: the reader reads one segment, so its offsets are the body's.
-    /// Not parsed here: the serializer would scan the value again before reading it anyway.
+    /// The value's bytes in <paramref name="body"/> (the reader reads one segment, so its offsets are the body's),
+    /// and, when asked and the value is an object, the pod read from it. The pod is read on a copy of the reader:
+    /// when it cannot be read, the copy is dropped and the original skips the value, which checks that it is at least
+    /// well-formed JSON.
     /// </summary>
-    private static ReadOnlyMemory<byte>? ReadRaw(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+    private static (ReadOnlyMemory<byte>? Raw, EmbeddedPod? Pod) ReadEmbedded(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, bool readPod)
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return (null, null);
         }
 
         var start = checked((int)reader.TokenStartIndex);
-        reader.Skip();
-        return body[start..checked((int)reader.BytesConsumed)];
-    }
-
-    private static T? ReadDocument<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo)
-        where T : class
-    {
-        Next(ref reader);
-        return JsonSerializer.Deserialize(ref reader, typeInfo);
-    }
-
-    private static string? ReadString(ref Utf8JsonReader reader)
-    {
-        Next(ref reader);
-        return reader.TokenType switch
+        EmbeddedPod? pod = null;
+        if (readPod && reader.TokenType == JsonTokenType.StartObject)
         {
-            JsonTokenType.Null => null,
-            JsonTokenType.String => reader.GetString(),
-            _ => throw new JsonException($"Expected a string or null at byte {reader.TokenStartIndex}, got {reader.TokenType}."),
-        };
-    }
-
-    private static bool? ReadBoolean(ref Utf8JsonReader reader)
-    {
-        Next(ref reader);
-        return reader.TokenType switch
-        {
-            JsonTokenType.Null => null,
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            _ => throw new JsonException($"Expected a boolean or null at byte {reader.TokenStartIndex}, got {reader.TokenType}."),
-        };
-    }
-
-    /// <summary>Moves to the next property name; false at the end of the object.</summary>
-    private static bool NextProperty(ref Utf8JsonReader reader)
-    {
-        Next(ref reader);
-        return reader.TokenType == JsonTokenType.PropertyName;
-    }
-
-    private static void Skip(ref Utf8JsonReader reader)
-    {
-        Next(ref reader);
-        reader.Skip();
-    }
-
-    private static void Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("The JSON ends early.");
+            var attempt = reader;
+            pod = EmbeddedPod.Read(ref attempt);
+            if (pod.Pod is not null)
+            {
+                reader = attempt;
+            }
+            else
+            {
+                reader.Skip();
+            }
         }
+        else
+        {
+            reader.Skip();
+        }
+
+        return (body[start..checked((int)reader.BytesConsumed)], pod);
     }
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    private static GroupVersionKindDocument ReadKind(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != type)
+        var kind = new GroupVersionKindDocument();
+        var seen = new SeenProperties();
+        while (NextProperty(ref reader))
         {
-            throw new JsonException($"Expected {type} at byte {reader.TokenStartIndex}, got {reader.TokenType}.");
+            if (reader.ValueTextEquals("group"u8))
+            {
+                seen.Mark(0, ref reader);
+                kind.Group = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("version"u8))
+            {
+                seen.Mark(1, ref reader);
+                kind.Version = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("kind"u8))
+            {
+                seen.Mark(2, ref reader);
+                kind.Kind = ReadString(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return kind;
+    }
+
+    private static GroupVersionResourceDocument ReadResource(ref Utf8JsonReader reader)
+    {
+        var resource = new GroupVersionResourceDocument();
+        var seen = new SeenProperties();
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("group"u8))
+            {
+                seen.Mark(0, ref reader);
+                resource.Group = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("version"u8))
+            {
+                seen.Mark(1, ref reader);
+                resource.Version = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("resource"u8))
+            {
+                seen.Mark(2, ref reader);
+                resource.Resource = ReadString(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return resource;
+    }
+
+    private static UserInfoDocument ReadUserInfo(ref Utf8JsonReader reader)
+    {
+        var user = new UserInfoDocument();
+        var seen = new SeenProperties();
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("username"u8))
+            {
+                seen.Mark(0, ref reader);
+                user.Username = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("groups"u8))
+            {
+                seen.Mark(1, ref reader);
+                user.Groups = ReadStrings(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return user;
+    }
+
+    private static List<string?>? ReadStrings(ref Utf8JsonReader reader)
+    {
+        if (!NextArrayOrNull(ref reader))
+        {
+            return null;
+        }
+
+        var values = new List<string?>();
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return values;
+            }
+
+            values.Add(CurrentString(ref reader));
         }
     }
 
@@ -219,23 +285,6 @@ internal static class AdmissionReviewReader
         if (reader.Read())
         {
             throw new JsonException($"Unexpected content after the AdmissionReview at byte {reader.TokenStartIndex}.");
-        }
-    }
-
-    /// <summary>Which of an object's known properties were read, to refuse a second occurrence.</summary>
-    private struct SeenProperties
-    {
-        private int mask;
-
-        public void Mark(int property, ref Utf8JsonReader reader)
-        {
-            var bit = 1 << property;
-            if ((mask & bit) != 0)
-            {
-                throw new JsonException($"Property '{reader.GetString()}' appears twice.");
-            }
-
-            mask |= bit;
         }
     }
 }

@@ -26,7 +26,7 @@ internal sealed class PodMutationReviewer(IAdmissionState state, VmSizer sizer, 
             return AdmissionDecision.Allow;
         }
 
-        if (!AdmissionRequestReader.TryReadPod(request.Object, "Pod", out var pod, out var error))
+        if (!AdmissionRequestReader.TryReadPod(request, old: false, "Pod", out var pod, out var error))
         {
             return AdmissionDecision.BadRequest(error);
         }

@@ -31,13 +31,13 @@ internal sealed class PodValidationReviewer(IAdmissionState state, VmSizer sizer
             return AdmissionDecision.Allow;
         }
 
-        if (!AdmissionRequestReader.TryReadPod(request.Object, "Pod", out var pod, out var error))
+        if (!AdmissionRequestReader.TryReadPod(request, old: false, "Pod", out var pod, out var error))
         {
             return AdmissionDecision.BadRequest(error);
         }
 
         V1Pod? oldPod = null;
-        if (operation == AdmissionOperation.Update && !AdmissionRequestReader.TryReadPod(request.OldObject, "old Pod", out oldPod, out error))
+        if (operation == AdmissionOperation.Update && !AdmissionRequestReader.TryReadPod(request, old: true, "old Pod", out oldPod, out error))
         {
             return AdmissionDecision.BadRequest(error);
         }

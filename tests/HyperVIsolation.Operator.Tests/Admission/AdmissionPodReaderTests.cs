@@ -13,7 +13,7 @@ namespace HyperVIsolation.Operator.Tests.Admission;
 /// field is not read: every field any rule or the mutator inspects is set and must come back, and the
 /// decisions on the escape table and on generated pods must be the same as with the full pod.
 /// </summary>
-public sealed class AdmissionPodJsonTests
+public sealed class AdmissionPodReaderTests
 {
     private static readonly AdmissionReviewHandler Handler = AdmissionReviewFuzzTests.CreateHandler(AdmissionFixtures.State());
 
@@ -33,7 +33,7 @@ public sealed class AdmissionPodJsonTests
     {
         var full = EveryRuleFieldSet();
 
-        var read = AdmissionPodJson.Deserialize(Encoding.UTF8.GetBytes(KubernetesJson.Serialize(full)))!;
+        var read = AdmissionPodReader.Read(Encoding.UTF8.GetBytes(KubernetesJson.Serialize(full)));
 
         var expected = ValueAt(full, field);
         expected.Should().NotBeNull("the test pod sets {0}", field);
@@ -47,7 +47,7 @@ public sealed class AdmissionPodJsonTests
         pod.Spec.Containers[0].Env = [new V1EnvVar { Name = "A", Value = "b" }];
         pod.Status = new V1PodStatus { Phase = "Running" };
 
-        var read = AdmissionPodJson.Deserialize(Encoding.UTF8.GetBytes(KubernetesJson.Serialize(pod)))!;
+        var read = AdmissionPodReader.Read(Encoding.UTF8.GetBytes(KubernetesJson.Serialize(pod)));
 
         read.Spec.Containers[0].Env.Should().BeNull();
         read.Status.Should().BeNull();
@@ -109,7 +109,135 @@ public sealed class AdmissionPodJsonTests
         }
     }
 
-    private static V1Pod Read(V1Pod pod) => AdmissionPodJson.Deserialize(Encoding.UTF8.GetBytes(KubernetesJson.Serialize(pod)))!;
+    [Theory]
+    [InlineData("\"hostNetwork\":true", "\"hostNetwork\":\"yes\"")]
+    [InlineData("\"privileged\":true", "\"privileged\":1")]
+    [InlineData("\"team\":\"web\"", "\"team\":[\"web\"]")]
+    [InlineData("\"memory\":\"512Mi\"", "\"memory\":\"lots\"")]
+    [InlineData("\"memory\":\"512Mi\"", "\"memory\":true")]
+    [InlineData("\"image\":\"mcr", "\"image\":5,\"x\":\"mcr")]
+    [InlineData("\"spec\":{", "\"spec\":{\"os\":\"windows\",")]
+    [InlineData("\"spec\":{", "\"spec\":{\"tolerations\":{},")]
+    [InlineData("\"spec\":{", "\"spec\":{\"tolerations\":[{\"tolerationSeconds\":\"60\"}],")]
+    [InlineData("\"spec\":{", "\"spec\":{\"initContainers\":[5],")]
+    [InlineData("\"spec\":{", "\"spec\":{\"overhead\":{\"cpu\":false},")]
+    [InlineData("\"spec\":{", "\"spec\":{\"volumes\":[{\"name\":\"v\",\"hostPath\":\"C:\\\\\"}],")]
+    [InlineData("\"metadata\":{", "\"metadata\":{\"labels\":\"app=web\",")]
+    [InlineData("\"metadata\":{", "\"metadata\":[],\"x\":{")]
+    public void Handle_PodFieldOfWrongJsonType_BadRequestDenial(string original, string replaced)
+    {
+        var pod = AdmissionFixtures.SubmittedPod();
+        pod.Metadata.Labels = null;
+        pod.Metadata.Annotations = new Dictionary<string, string> { ["team"] = "web" };
+        pod.Spec.HostNetwork = true;
+        pod.Spec.Containers[0].SecurityContext = new V1SecurityContext { Privileged = true };
+        var review = AdmissionFixtures.Review("CREATE", pod);
+        review.Should().Contain(original);
+
+        foreach (var endpoint in new[] { AdmissionEndpoint.ValidatePods, AdmissionEndpoint.MutatePods })
+        {
+            var result = Handler.Handle(Encoding.UTF8.GetBytes(review.Replace(original, replaced, StringComparison.Ordinal)), endpoint);
+
+            result.StatusCode.Should().Be(200);
+            using var response = JsonDocument.Parse(result.Body);
+            var answer = response.RootElement.GetProperty("response");
+            answer.GetProperty("allowed").GetBoolean().Should().BeFalse();
+            answer.GetProperty("status").GetProperty("code").GetInt32().Should().Be(400);
+            answer.GetProperty("status").GetProperty("message").GetString().Should().StartWith("The Pod object cannot be read: ");
+        }
+    }
+
+    [Theory]
+    [InlineData("DELETE", null)]
+    [InlineData("UPDATE", "status")]
+    public void Handle_UnreadablePodTheReviewerDoesNotNeed_Allowed(string operation, string? subResource)
+    {
+        var pod = AdmissionFixtures.ConformingPod();
+        pod.Spec.HostNetwork = true;
+        var review = AdmissionFixtures.Review(operation, operation == "DELETE" ? null : pod, pod, subResource: subResource)
+            .Replace("\"hostNetwork\":true", "\"hostNetwork\":\"yes\"", StringComparison.Ordinal);
+
+        var result = Handler.Handle(Encoding.UTF8.GetBytes(review), AdmissionEndpoint.ValidatePods);
+
+        result.StatusCode.Should().Be(200);
+        using var response = JsonDocument.Parse(result.Body);
+        response.RootElement.GetProperty("response").GetProperty("allowed").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public void Handle_UnreadableOldPodOnUpdate_BadRequestDenial()
+    {
+        var pod = AdmissionFixtures.ConformingPod();
+        var old = AdmissionFixtures.Clone(pod);
+        old.Spec.HostNetwork = false;
+        var review = AdmissionFixtures.Review("UPDATE", pod, old).Replace("\"hostNetwork\":false", "\"hostNetwork\":0", StringComparison.Ordinal);
+
+        var result = Handler.Handle(Encoding.UTF8.GetBytes(review), AdmissionEndpoint.ValidatePods);
+
+        using var response = JsonDocument.Parse(result.Body);
+        var answer = response.RootElement.GetProperty("response");
+        answer.GetProperty("allowed").GetBoolean().Should().BeFalse();
+        answer.GetProperty("status").GetProperty("message").GetString().Should().StartWith("The old Pod object cannot be read: ");
+    }
+
+    [Fact]
+    public void Read_PodReviewInOnePass_SameFieldsAsReadingTheObjectAlone()
+    {
+        var pod = EveryRuleFieldSet();
+        var body = Encoding.UTF8.GetBytes(AdmissionFixtures.Review("UPDATE", pod, AdmissionFixtures.ConformingPod()));
+
+        var request = AdmissionReviewReader.Read(body, readPods: true)!.Request!;
+
+        KubernetesJson.Serialize(request.ObjectPod!.Pod).Should().Be(KubernetesJson.Serialize(AdmissionPodReader.Read(request.Object!.Value.Span)));
+        KubernetesJson.Serialize(request.OldObjectPod!.Pod).Should().Be(KubernetesJson.Serialize(Read(AdmissionFixtures.ConformingPod())));
+    }
+
+    [Fact]
+    public void Read_GeneratedPods_EveryKeptMemberAsTheFullSerializerReadsIt()
+    {
+        var random = new Random(61);
+        for (var i = 0; i < 300; i++)
+        {
+            var pod = PodGenerator.Next(random);
+            var json = KubernetesJson.Serialize(pod);
+
+            var read = AdmissionPodReader.Read(Encoding.UTF8.GetBytes(json));
+
+            KubernetesJson.Serialize(read).Should().Be(KubernetesJson.Serialize(Trimmed(KubernetesJson.Deserialize<V1Pod>(json))));
+        }
+    }
+
+    /// <summary>The pod with only the members <see cref="AdmissionPodReader.ReadMembers"/> lists, built from the full read.</summary>
+    private static V1Pod Trimmed(V1Pod full)
+    {
+        static V1Container Container(V1Container c) => new() { Name = c.Name, Image = c.Image, SecurityContext = c.SecurityContext, Resources = c.Resources };
+        var spec = full.Spec;
+        return new V1Pod
+        {
+            Metadata = full.Metadata is null ? null : new V1ObjectMeta { Name = full.Metadata.Name, NamespaceProperty = full.Metadata.NamespaceProperty, Labels = full.Metadata.Labels, Annotations = full.Metadata.Annotations },
+            Spec = spec is null ? null : new V1PodSpec
+            {
+                Containers = spec.Containers?.Select(Container).ToList(),
+                InitContainers = spec.InitContainers?.Select(Container).ToList(),
+                EphemeralContainers = spec.EphemeralContainers?.Select(c => new V1EphemeralContainer { Name = c.Name, Image = c.Image, SecurityContext = c.SecurityContext, Resources = c.Resources }).ToList(),
+                SecurityContext = spec.SecurityContext,
+                HostNetwork = spec.HostNetwork,
+                HostPID = spec.HostPID,
+                HostIPC = spec.HostIPC,
+                HostUsers = spec.HostUsers,
+                Volumes = spec.Volumes,
+                RuntimeClassName = spec.RuntimeClassName,
+                NodeName = spec.NodeName,
+                Os = spec.Os,
+                NodeSelector = spec.NodeSelector,
+                Tolerations = spec.Tolerations,
+                Affinity = spec.Affinity,
+                Overhead = spec.Overhead,
+            },
+        };
+    }
+
+    private static V1Pod Read(V1Pod pod) => AdmissionPodReader.Read(Encoding.UTF8.GetBytes(KubernetesJson.Serialize(pod)));
 
     private static string Patch(V1Pod pod) =>
         Encoding.UTF8.GetString(JsonPatchOperation.Serialize(PodIsolationMutator.Mutate(pod, AdmissionFixtures.MutationContext()).Operations));

@@ -1,0 +1,53 @@
+using System.Globalization;
+using HyperVIsolation.Operator.Admission.Http;
+using HyperVIsolation.Operator.Admission.Mutation;
+using HyperVIsolation.Operator.Admission.Policies;
+using HyperVIsolation.Operator.Admission.Rules;
+using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Sizing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HyperVIsolation.Bench.Webhook;
+
+/// <summary>Thread CPU per stage of the pod paths (envelope, pod read, policy lookup, rules or mutator).</summary>
+internal static class HandlerStageBenchmark
+{
+    /// <summary>Prints one line per stage.</summary>
+    public static void Run(IServiceProvider services, byte[] validateBody, byte[] mutateBody, int iterations)
+    {
+        var state = services.GetRequiredService<IAdmissionState>();
+        var sizer = services.GetRequiredService<VmSizer>();
+        var pod = AdmissionPodReader.Read(AdmissionReviewReader.Read(validateBody)!.Request!.Object!.Value.Span);
+        var submitted = AdmissionPodReader.Read(AdmissionReviewReader.Read(mutateBody)!.Request!.Object!.Value.Span);
+        var covering = PolicyScope.Covering(state.Policies, state.NamespaceLabels(PodReviews.Namespace));
+        Stage("envelope only (validate body)", iterations, () => AdmissionReviewReader.Read(validateBody));
+        Stage("envelope + pod (validate body)", iterations, () => AdmissionReviewReader.Read(validateBody, readPods: true));
+        Stage("envelope + pod (mutate body)", iterations, () => AdmissionReviewReader.Read(mutateBody, readPods: true));
+        Stage("covering policies", iterations, () => PolicyScope.Covering(state.Policies, state.NamespaceLabels(PodReviews.Namespace)));
+        Stage("rules (validate)", iterations, () => PodIsolationRules.Evaluate(new PodAdmissionInput(AdmissionOperation.Create, PodReviews.Namespace, pod, null, null, covering, state.RuntimeClasses, sizer)));
+        var review = AdmissionReviewReader.Read(validateBody, readPods: true)!.Request!;
+        Stage("validate reviewer", iterations, () => new PodValidationReviewer(state, sizer, []).Review(review));
+        var handler = services.GetRequiredService<AdmissionReviewHandler>();
+        Stage("validate handler", iterations, () => handler.Handle(validateBody, AdmissionEndpoint.ValidatePods));
+        Stage("mutator + patch (mutate)", iterations, () => JsonPatchOperation.Serialize(PodIsolationMutator.Mutate(submitted, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer)).Operations));
+    }
+
+    private static void Stage(string name, int iterations, Func<object?> action)
+    {
+        for (var i = 0; i < 5_000; i++)
+        {
+            action();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = ThreadCpuClock.Now();
+        for (var i = 0; i < iterations; i++)
+        {
+            action();
+        }
+
+        var spent = ThreadCpuClock.Now() - cpu;
+        var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {(spent is { } s ? (s.TotalMicroseconds / iterations).ToString("F1", CultureInfo.InvariantCulture) : "n/a")} | {bytes:N0} |"));
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using k8s.Models;
+using static HyperVIsolation.Operator.Admission.Http.StrictJsonReads;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary>
+/// The container lists of <see cref="AdmissionPodReader"/>: per container its <see cref="Members"/>, the resources
+/// (limits and requests read here, claims through the serializer) and the security context (through the serializer,
+/// every member: an UPDATE compares it whole).
+/// </summary>
+internal static class AdmissionContainerReader
+{
+    /// <summary>The members kept of a container or an ephemeral container.</summary>
+    public static IReadOnlyList<string> Members { get; } = ["name", "image", "securityContext", "resources"];
+
+    /// <summary>Reads <c>containers</c> or <c>initContainers</c> (the reader is on the property name).</summary>
+    public static List<V1Container>? ReadContainers(ref Utf8JsonReader reader)
+    {
+        if (!NextArrayOrNull(ref reader))
+        {
+            return null;
+        }
+
+        var containers = new List<V1Container>();
+        while (NextElement(ref reader))
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                containers.Add(null!);
+                continue;
+            }
+
+            var container = new V1Container();
+            var (name, image, securityContext, resources) = ReadFields(ref reader);
+            container.Name = name;
+            container.Image = image;
+            container.SecurityContext = securityContext;
+            container.Resources = resources;
+            containers.Add(container);
+        }
+
+        return containers;
+    }
+
+    /// <summary>Reads <c>ephemeralContainers</c> (the reader is on the property name).</summary>
+    public static List<V1EphemeralContainer>? ReadEphemeralContainers(ref Utf8JsonReader reader)
+    {
+        if (!NextArrayOrNull(ref reader))
+        {
+            return null;
+        }
+
+        var containers = new List<V1EphemeralContainer>();
+        while (NextElement(ref reader))
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                containers.Add(null!);
+                continue;
+            }
+
+            var container = new V1EphemeralContainer();
+            var (name, image, securityContext, resources) = ReadFields(ref reader);
+            container.Name = name;
+            container.Image = image;
+            container.SecurityContext = securityContext;
+            container.Resources = resources;
+            containers.Add(container);
+        }
+
+        return containers;
+    }
+
+    /// <summary>Moves to the next element of the current array: true on an object or <c>null</c>, false at the end.</summary>
+    private static bool NextElement(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return false;
+        }
+
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+        {
+            throw new JsonException($"Expected a container object at byte {reader.TokenStartIndex}, got {reader.TokenType}.");
+        }
+
+        return true;
+    }
+
+    private static (string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources) ReadFields(ref Utf8JsonReader reader)
+    {
+        string? name = null, image = null;
+        V1SecurityContext? securityContext = null;
+        V1ResourceRequirements? resources = null;
+        var seen = new SeenProperties();
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                seen.Mark(0, ref reader);
+                name = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("image"u8))
+            {
+                seen.Mark(1, ref reader);
+                image = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("securityContext"u8))
+            {
+                seen.Mark(2, ref reader);
+                Next(ref reader);
+                securityContext = AdmissionObjectJson.Deserialize<V1SecurityContext>(ref reader);
+            }
+            else if (reader.ValueTextEquals("resources"u8))
+            {
+                seen.Mark(3, ref reader);
+                resources = NextObjectOrNull(ref reader) ? ReadResources(ref reader) : null;
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return (name, image, securityContext, resources);
+    }
+
+    private static V1ResourceRequirements ReadResources(ref Utf8JsonReader reader)
+    {
+        var resources = new V1ResourceRequirements();
+        var seen = new SeenProperties();
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("limits"u8))
+            {
+                seen.Mark(0, ref reader);
+                resources.Limits = ReadQuantityMap(ref reader);
+            }
+            else if (reader.ValueTextEquals("requests"u8))
+            {
+                seen.Mark(1, ref reader);
+                resources.Requests = ReadQuantityMap(ref reader);
+            }
+            else if (reader.ValueTextEquals("claims"u8))
+            {
+                seen.Mark(2, ref reader);
+                Next(ref reader);
+                resources.Claims = AdmissionObjectJson.Deserialize<List<Corev1ResourceClaim>>(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return resources;
+    }
+}
