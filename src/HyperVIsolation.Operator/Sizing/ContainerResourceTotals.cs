@@ -30,7 +30,7 @@ internal sealed record ContainerResourceTotals(
             memoryBytes += memory ?? 0;
             var cpuLimit = Quantity(container.Limits, "cpu");
             everyContainerLimitsCpu &= cpuLimit is not null;
-            cpuLimitCores += cpuLimit?.ToDecimal() ?? 0;
+            cpuLimitCores += cpuLimit is null ? 0 : QuantityValues.ToDecimal(cpuLimit);
         }
 
         return new ContainerResourceTotals(
@@ -50,7 +50,7 @@ internal sealed record ContainerResourceTotals(
             return null;
         }
 
-        var value = quantity.ToDecimal();
+        var value = QuantityValues.ToDecimal(quantity);
         if (value >= 0)
         {
             return value;

@@ -28,20 +28,42 @@ public sealed record EffectiveVmSizePolicy(
     public static EffectiveVmSizePolicy? Combine(IEnumerable<IsolationPolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(policies);
-        var named = policies
-            .Select(policy => (Name: policy.Metadata?.Name ?? string.Empty, Vm: policy.Spec?.Vm))
-            .OrderBy(policy => policy.Name, StringComparer.Ordinal)
-            .ToList();
+
+        // Loops rather than LINQ: admission combines the covering policies on every pod request. Every result is a
+        // value or a policy name, so the order among policies of the same name does not matter and Sort may be unstable.
+        var named = new List<(string Name, VmSizePolicy? Vm)>();
+        foreach (var policy in policies)
+        {
+            named.Add((policy.Metadata?.Name ?? string.Empty, policy.Spec?.Vm));
+        }
+
         if (named.Count == 0)
         {
             return null;
         }
 
-        var maxMemory = Strictest(named.Select(policy => (policy.Vm?.MaxMemoryMiB, policy.Name)));
-        var maxProcessors = Strictest(named.Select(policy => (policy.Vm?.MaxProcessorCount, policy.Name)));
-        var defaultMemory = named.Min(policy => policy.Vm?.DefaultMemoryMiB);
-        var defaultProcessors = named.Min(policy => policy.Vm?.DefaultProcessorCount);
-        var overcommitDeniedBy = named.FirstOrDefault(policy => policy.Vm?.AllowDisablingOvercommit != true).Name;
+        if (named.Count > 1)
+        {
+            named.Sort(static (left, right) => string.CompareOrdinal(left.Name, right.Name));
+        }
+
+        PolicyCap<long>? maxMemory = null;
+        PolicyCap<int>? maxProcessors = null;
+        long? defaultMemory = null;
+        int? defaultProcessors = null;
+        string? overcommitDeniedBy = null;
+        foreach (var (name, vm) in named)
+        {
+            maxMemory = Stricter(maxMemory, vm?.MaxMemoryMiB, name);
+            maxProcessors = Stricter(maxProcessors, vm?.MaxProcessorCount, name);
+            defaultMemory = Lower(defaultMemory, vm?.DefaultMemoryMiB);
+            defaultProcessors = Lower(defaultProcessors, vm?.DefaultProcessorCount);
+            if (overcommitDeniedBy is null && vm?.AllowDisablingOvercommit != true)
+            {
+                overcommitDeniedBy = name;
+            }
+        }
+
         return new EffectiveVmSizePolicy(
             LowerTo(defaultMemory, maxMemory?.Value),
             LowerTo(defaultProcessors, maxProcessors?.Value),
@@ -50,20 +72,15 @@ public sealed record EffectiveVmSizePolicy(
             overcommitDeniedBy);
     }
 
-    private static PolicyCap<T>? Strictest<T>(IEnumerable<(T? Value, string Name)> caps)
-        where T : struct, IComparable<T>
-    {
-        PolicyCap<T>? strictest = null;
-        foreach (var (value, name) in caps)
-        {
-            if (value is { } cap && (strictest is null || cap.CompareTo(strictest.Value) < 0))
-            {
-                strictest = new PolicyCap<T>(cap, name);
-            }
-        }
+    /// <summary>The cap so far, or <paramref name="value"/> from <paramref name="name"/> when strictly lower (ties keep the earlier name).</summary>
+    private static PolicyCap<T>? Stricter<T>(PolicyCap<T>? strictest, T? value, string name)
+        where T : struct, IComparable<T> =>
+        value is { } cap && (strictest is null || cap.CompareTo(strictest.Value) < 0) ? new PolicyCap<T>(cap, name) : strictest;
 
-        return strictest;
-    }
+    /// <summary>The lower of two optional values, ignoring unset ones, as <c>Enumerable.Min</c> does for nullables.</summary>
+    private static T? Lower<T>(T? current, T? value)
+        where T : struct, IComparable<T> =>
+        value is { } v && (current is null || v.CompareTo(current.Value) < 0) ? v : current;
 
     private static T? LowerTo<T>(T? value, T? cap)
         where T : struct, IComparable<T> =>

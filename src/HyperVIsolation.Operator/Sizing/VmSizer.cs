@@ -20,11 +20,20 @@ public sealed class VmSizer(GuestOsFootprints footprints)
     /// <summary>Memory a VM gets above its guest OS when no container or policy says how much.</summary>
     public const long HeadroomMiB = 256;
 
+    private static readonly IReadOnlyList<VmSizingFailure> NoFailures = [];
+
     private const int FullProcessorLimit = 100000;
+
+    // Parsing a quantity costs microseconds, and the overhead depends only on the flavor: parsed once per flavor.
+    private readonly RuntimeClassOverhead?[] overheads = new RuntimeClassOverhead?[Enum.GetValues<OsFlavor>().Length];
 
     /// <summary>The RuntimeClass overhead of a flavor (its guest OS footprint).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="flavor"/> is Auto.</exception>
-    public RuntimeClassOverhead OverheadFor(OsFlavor flavor) => RuntimeClassOverhead.For(footprints.For(flavor));
+    public RuntimeClassOverhead OverheadFor(OsFlavor flavor)
+    {
+        var footprint = footprints.For(flavor);
+        return overheads[(int)flavor] ??= RuntimeClassOverhead.For(footprint);
+    }
 
     /// <summary>Sizes the VM, or returns every cap or rule the result would break.</summary>
     /// <param name="containers">The pod's containers' requests and limits.</param>
@@ -63,7 +72,7 @@ public sealed class VmSizer(GuestOsFootprints footprints)
             overrides?.StorageIopsMaximum,
             overrides?.StorageBandwidthMaximum,
             overrides?.AllowOvercommit);
-        return VmSizingResult.Success(new VmSizing(size, size.ToPodAnnotations(), size.Summary, RuntimeClassOverhead.For(footprint)));
+        return VmSizingResult.Success(new VmSizing(size, size.ToPodAnnotations(), OverheadFor(flavor)));
     }
 
     private static SizedValue<long> Memory(
@@ -80,7 +89,7 @@ public sealed class VmSizer(GuestOsFootprints footprints)
             return new SizedValue<long>(
                 VmMemoryRounding.RoundUpToEven(sum),
                 containersField,
-                Invariant($"The VM memory computed from the containers' memory ({totals.MemoryMiB} MiB plus {footprint.MemoryMiB} MiB for the guest OS) is {VmMemoryRounding.RoundUpToEven(sum)} MiB"));
+                () => Invariant($"The VM memory computed from the containers' memory ({totals.MemoryMiB} MiB plus {footprint.MemoryMiB} MiB for the guest OS) is {VmMemoryRounding.RoundUpToEven(sum)} MiB"));
         }
 
         var builtIn = Math.Max(HcsAnnotations.DefaultMemoryMb, footprint.MemoryMiB + HeadroomMiB);
@@ -94,7 +103,7 @@ public sealed class VmSizer(GuestOsFootprints footprints)
         return new SizedValue<long>(
             fallback,
             VmSizeCaps.MemoryField,
-            Invariant($"The default VM memory is {fallback} MiB"));
+            () => Invariant($"The default VM memory is {fallback} MiB"));
     }
 
     private static SizedValue<int> Processors(
@@ -102,7 +111,7 @@ public sealed class VmSizer(GuestOsFootprints footprints)
     {
         if (overrides?.ProcessorCount is { } requested)
         {
-            return new SizedValue<int>(requested, VmSizeCaps.ProcessorCountField, Invariant($"{VmSizeCaps.ProcessorCountField} is {requested}"));
+            return new SizedValue<int>(requested, VmSizeCaps.ProcessorCountField, () => Invariant($"{VmSizeCaps.ProcessorCountField} is {requested}"));
         }
 
         if (totals.HasCpu)
@@ -111,34 +120,37 @@ public sealed class VmSizer(GuestOsFootprints footprints)
             return new SizedValue<int>(
                 cores,
                 containersField,
-                Invariant($"The VM processor count computed from the containers' cpu ({totals.CpuMillicores}m) is {cores}"));
+                () => Invariant($"The VM processor count computed from the containers' cpu ({totals.CpuMillicores}m) is {cores}"));
         }
 
         var fallback = policy?.DefaultProcessorCount
             ?? Math.Min(HcsAnnotations.DefaultProcessorCount, policy?.MaxProcessorCount?.Value ?? int.MaxValue);
-        return new SizedValue<int>(fallback, VmSizeCaps.ProcessorCountField, Invariant($"The default VM processor count is {fallback}"));
+        return new SizedValue<int>(fallback, VmSizeCaps.ProcessorCountField, () => Invariant($"The default VM processor count is {fallback}"));
     }
 
-    private static List<VmSizingFailure> CapFailures(
+    private static IReadOnlyList<VmSizingFailure> CapFailures(
         SizedValue<long> memory, SizedValue<int> processors, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy)
     {
-        var failures = new List<VmSizingFailure>();
-        if (VmSizeCaps.CheckMemory(memory.Value, memory.Field, memory.Subject, policy) is { } memoryFailure)
+        // The sentences are worded only for a value over its cap: admitting a pod never formats them.
+        List<VmSizingFailure>? failures = null;
+        if (policy?.MaxMemoryMiB is { } memoryCap && memory.Value > memoryCap.Value
+            && VmSizeCaps.CheckMemory(memory.Value, memory.Field, memory.Subject(), policy) is { } memoryFailure)
         {
-            failures.Add(memoryFailure);
+            (failures ??= []).Add(memoryFailure);
         }
 
-        if (VmSizeCaps.CheckProcessorCount(processors.Value, processors.Field, processors.Subject, policy) is { } processorFailure)
+        if (policy?.MaxProcessorCount is { } processorCap && processors.Value > processorCap.Value
+            && VmSizeCaps.CheckProcessorCount(processors.Value, processors.Field, processors.Subject(), policy) is { } processorFailure)
         {
-            failures.Add(processorFailure);
+            (failures ??= []).Add(processorFailure);
         }
 
         if (VmSizeCaps.CheckOvercommit(overrides?.AllowOvercommit, policy) is { } overcommitFailure)
         {
-            failures.Add(overcommitFailure);
+            (failures ??= []).Add(overcommitFailure);
         }
 
-        return failures;
+        return failures ?? NoFailures;
     }
 
     /// <summary>
@@ -166,11 +178,12 @@ public sealed class VmSizer(GuestOsFootprints footprints)
     }
 
     private static SizedValue<long> Overridden(long applied, long requested, string field) =>
-        new(applied, field, applied == requested
+        new(applied, field, () => applied == requested
             ? Invariant($"{field} is {requested} MiB")
             : Invariant($"{field} is {requested} MiB ({applied} MiB once rounded up to even)"));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record SizedValue<T>(T Value, string Field, string Subject);
+    /// <summary>A sized value, the field to blame and, worded only when a cap fails, the start of the sentence.</summary>
+    private sealed record SizedValue<T>(T Value, string Field, Func<string> Subject);
 }

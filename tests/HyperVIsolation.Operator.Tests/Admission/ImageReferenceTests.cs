@@ -33,6 +33,13 @@ public sealed class ImageReferenceTests
     [InlineData("mcr.microsoft.com.evil.io/windows/x", "mcr.microsoft.com", false)]
     [InlineData("nginx", "docker.io/library", true)]
     [InlineData("registry.local:5001/team/a", "registry.local:5000/team", false)]
+    [InlineData("mcr.microsoft.com/windows/nanoserver", "  MCR.Microsoft.COM/windows/ ", true)]
+    [InlineData("mcr.microsoft.com/windowsnano", "mcr.microsoft.com/windows/", false)]
+    [InlineData("mcr.microsoft.com/windows", "mcr.microsoft.com/windows/nanoserver", false)]
+    [InlineData("nginx", "index.docker.io/library", true)]
+    [InlineData("nginx", "Registry-1.Docker.io", true)]
+    [InlineData("index.docker.io/library/nginx", "docker.io/library/nginx", true)]
+    [InlineData("localhost/app", "index.docker.io", false)]
     public void IsFrom_AllowedEntry_WholeComponentsOnly(string image, string entry, bool allowed) =>
         ImageReference.Parse(image)!.IsFrom(entry).Should().Be(allowed);
 }

@@ -125,8 +125,8 @@ internal static class StrictJsonReads
             var quantity = reader.TokenType switch
             {
                 JsonTokenType.Null => null,
-                JsonTokenType.String => new ResourceQuantity(reader.GetString()),
-                JsonTokenType.Number => new ResourceQuantity(System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
+                JsonTokenType.String => ParsedQuantities.Parse(reader.GetString()!),
+                JsonTokenType.Number => ParsedQuantities.Parse(System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
                 _ => throw new JsonException($"Expected a quantity at byte {reader.TokenStartIndex}, got {reader.TokenType}."),
             };
             if (!map.TryAdd(key, quantity!))

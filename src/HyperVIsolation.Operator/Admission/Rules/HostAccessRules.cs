@@ -13,32 +13,31 @@ internal static class HostAccessRules
     public static void Evaluate(V1Pod pod, IReadOnlyList<PodContainer> containers, ViolationCollector violations)
     {
         var spec = pod.Spec;
-        var pods = $"pods in namespace '{violations.Namespace}'";
         if (spec?.SecurityContext?.WindowsOptions?.HostProcess == true)
         {
-            violations.Add("spec.securityContext.windowsOptions.hostProcess", RuleIds.HostProcess, $"{pods} may not run HostProcess containers, which run on the host outside the utility VM");
+            violations.Add("spec.securityContext.windowsOptions.hostProcess", RuleIds.HostProcess, $"{violations.Pods} may not run HostProcess containers, which run on the host outside the utility VM");
         }
 
         if (spec?.HostNetwork == true)
         {
-            violations.Add("spec.hostNetwork", RuleIds.HostNetwork, $"{pods} may not use the host network");
+            violations.Add("spec.hostNetwork", RuleIds.HostNetwork, $"{violations.Pods} may not use the host network");
         }
 
         if (spec?.HostPID == true)
         {
-            violations.Add("spec.hostPID", RuleIds.HostPid, $"{pods} may not share the host's process namespace");
+            violations.Add("spec.hostPID", RuleIds.HostPid, $"{violations.Pods} may not share the host's process namespace");
         }
 
         if (spec?.HostIPC == true)
         {
-            violations.Add("spec.hostIPC", RuleIds.HostIpc, $"{pods} may not share the host's IPC namespace");
+            violations.Add("spec.hostIPC", RuleIds.HostIpc, $"{violations.Pods} may not share the host's IPC namespace");
         }
 
         for (var index = 0; index < (spec?.Volumes?.Count ?? 0); index++)
         {
             if (spec!.Volumes![index]?.HostPath is not null)
             {
-                violations.Add($"spec.volumes[{index}].hostPath", RuleIds.HostPath, $"{pods} may not mount host paths; use an emptyDir or a persistent volume claim");
+                violations.Add($"spec.volumes[{index}].hostPath", RuleIds.HostPath, $"{violations.Pods} may not mount host paths; use an emptyDir or a persistent volume claim");
             }
         }
 
@@ -50,20 +49,20 @@ internal static class HostAccessRules
     {
         foreach (var container in containers)
         {
-            EvaluateContainer(container, $"pods in namespace '{violations.Namespace}'", violations);
+            EvaluateContainer(container, violations);
         }
     }
 
-    private static void EvaluateContainer(PodContainer container, string pods, ViolationCollector violations)
+    private static void EvaluateContainer(PodContainer container, ViolationCollector violations)
     {
         if (container.SecurityContext?.WindowsOptions?.HostProcess == true)
         {
-            violations.Add($"{container.FieldPath}.securityContext.windowsOptions.hostProcess", RuleIds.HostProcess, $"{pods} may not run HostProcess containers, which run on the host outside the utility VM");
+            violations.Add($"{container.FieldPath}.securityContext.windowsOptions.hostProcess", RuleIds.HostProcess, $"{violations.Pods} may not run HostProcess containers, which run on the host outside the utility VM");
         }
 
         if (container.SecurityContext?.Privileged == true)
         {
-            violations.Add($"{container.FieldPath}.securityContext.privileged", RuleIds.Privileged, $"{pods} may not run privileged containers");
+            violations.Add($"{container.FieldPath}.securityContext.privileged", RuleIds.Privileged, $"{violations.Pods} may not run privileged containers");
         }
     }
 }

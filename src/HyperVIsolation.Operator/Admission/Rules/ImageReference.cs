@@ -54,19 +54,26 @@ internal sealed partial record ImageReference(string Registry, string Repository
     public bool IsFrom(string allowedEntry)
     {
         ArgumentNullException.ThrowIfNull(allowedEntry);
-        var entry = allowedEntry.Trim().TrimEnd('/');
-        var slash = entry.IndexOf('/', StringComparison.Ordinal);
-        var host = Normalise((slash < 0 ? entry : entry[..slash]).ToLowerInvariant());
-        var path = slash < 0 ? string.Empty : entry[(slash + 1)..];
-        if (host != Registry)
+
+        // Spans, not substrings: every container is checked against every entry on every request.
+        var entry = allowedEntry.AsSpan().Trim().TrimEnd('/');
+        var slash = entry.IndexOf('/');
+        var host = slash < 0 ? entry : entry[..slash];
+        var path = slash < 0 ? [] : entry[(slash + 1)..];
+        if (!IsRegistry(host))
         {
             return false;
         }
 
-        return path.Length == 0
-            || Repository == path
-            || Repository.StartsWith(path + "/", StringComparison.Ordinal);
+        return path.IsEmpty
+            || Repository.AsSpan().SequenceEqual(path)
+            || (Repository.Length > path.Length && Repository[path.Length] == '/' && Repository.AsSpan().StartsWith(path, StringComparison.Ordinal));
     }
+
+    /// <summary>Whether an entry's host names <see cref="Registry"/> (host names are case-insensitive; Docker Hub's aliases are Docker Hub).</summary>
+    private bool IsRegistry(ReadOnlySpan<char> host) =>
+        host.Equals(Registry, StringComparison.OrdinalIgnoreCase)
+        || (Registry == DockerHub && (host.Equals("index.docker.io", StringComparison.OrdinalIgnoreCase) || host.Equals("registry-1.docker.io", StringComparison.OrdinalIgnoreCase)));
 
     private static string Normalise(string host) => host is "index.docker.io" or "registry-1.docker.io" ? DockerHub : host;
 

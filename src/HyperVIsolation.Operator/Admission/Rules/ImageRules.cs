@@ -8,9 +8,10 @@ internal static class ImageRules
     /// <summary>Checks the given containers (all of them on CREATE; changed ones on UPDATE).</summary>
     public static void Evaluate(IEnumerable<PodContainer> containers, ViolationCollector violations)
     {
-        var allowed = (violations.Spec.AllowedRegistries ?? []).Where(entry => !string.IsNullOrWhiteSpace(entry)).ToList();
+        var allowed = violations.Spec.AllowedRegistries ?? [];
+        var anyAllowed = allowed.Any(entry => !string.IsNullOrWhiteSpace(entry));
         var requireDigest = violations.Spec.RequireImageDigest;
-        if (allowed.Count == 0 && !requireDigest)
+        if (!anyAllowed && !requireDigest)
         {
             return;
         }
@@ -22,23 +23,35 @@ internal static class ImageRules
                 continue;
             }
 
-            var field = $"{container.FieldPath}.image";
             var reference = ParsedImageReferences.Parse(container.Image);
             if (reference is null)
             {
-                violations.Add(field, RuleIds.ImageRegistry, $"'{container.Image}' is not an image reference the policy can check; write it as registry/repository[:tag][@sha256:digest]");
+                violations.Add($"{container.FieldPath}.image", RuleIds.ImageRegistry, $"'{container.Image}' is not an image reference the policy can check; write it as registry/repository[:tag][@sha256:digest]");
                 continue;
             }
 
-            if (allowed.Count > 0 && !allowed.Any(reference.IsFrom))
+            if (anyAllowed && !IsFromAny(reference, allowed))
             {
-                violations.Add(field, RuleIds.ImageRegistry, $"image '{container.Image}' comes from {reference.Registry}/{reference.Repository}, which is not under an allowed registry ({string.Join(", ", allowed)})");
+                violations.Add($"{container.FieldPath}.image", RuleIds.ImageRegistry, $"image '{container.Image}' comes from {reference.Registry}/{reference.Repository}, which is not under an allowed registry ({string.Join(", ", allowed.Where(entry => !string.IsNullOrWhiteSpace(entry)))})");
             }
 
             if (requireDigest && !reference.HasDigest)
             {
-                violations.Add(field, RuleIds.ImageDigest, $"image '{container.Image}' must be pinned by digest (image@sha256:...)");
+                violations.Add($"{container.FieldPath}.image", RuleIds.ImageDigest, $"image '{container.Image}' must be pinned by digest (image@sha256:...)");
             }
         }
+    }
+
+    private static bool IsFromAny(ImageReference reference, IList<string> allowed)
+    {
+        foreach (var entry in allowed)
+        {
+            if (!string.IsNullOrWhiteSpace(entry) && reference.IsFrom(entry))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

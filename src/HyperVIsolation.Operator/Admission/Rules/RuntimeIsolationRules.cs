@@ -17,45 +17,44 @@ internal static class RuntimeIsolationRules
     public static void Evaluate(PodAdmissionInput input, ViolationCollector violations)
     {
         var pod = input.Pod;
-        var pods = $"pods in namespace '{violations.Namespace}'";
         if (input.Operation == AdmissionOperation.Create && !string.IsNullOrEmpty(pod.Spec?.NodeName))
         {
-            violations.Add("spec.nodeName", RuleIds.NodeName, $"{pods} may not pick their node ('{pod.Spec!.NodeName}'), which bypasses the scheduler and the RuntimeClass placement; remove spec.nodeName");
+            violations.Add("spec.nodeName", RuleIds.NodeName, $"{violations.Pods} may not pick their node ('{pod.Spec!.NodeName}'), which bypasses the scheduler and the RuntimeClass placement; remove spec.nodeName");
         }
 
         if (PodOsTarget.LinuxField(pod) is { } linuxField)
         {
             if (violations.Spec.WindowsOnly)
             {
-                violations.Add(linuxField, RuleIds.LinuxPod, $"{pods} must be Windows pods, but this one asks for Linux");
+                violations.Add(linuxField, RuleIds.LinuxPod, $"{violations.Pods} must be Windows pods, but this one asks for Linux");
             }
 
             // A Linux pod never gets a Windows RuntimeClass; where Linux is allowed the class is not ours to judge.
             return;
         }
 
-        EvaluateRuntimeClass(pod.Spec?.RuntimeClassName, input.RuntimeClasses, pods, violations);
+        EvaluateRuntimeClass(pod.Spec?.RuntimeClassName, input.RuntimeClasses, violations);
     }
 
-    private static void EvaluateRuntimeClass(string? name, IReadOnlyList<IsolationRuntimeClass> ours, string pods, ViolationCollector violations)
+    private static void EvaluateRuntimeClass(string? name, IReadOnlyList<IsolationRuntimeClass> ours, ViolationCollector violations)
     {
         const string Field = "spec.runtimeClassName";
         if (string.IsNullOrEmpty(name))
         {
-            violations.Add(Field, RuleIds.ProcessIsolation, $"{pods} must run in a Hyper-V utility VM, but no Hyper-V RuntimeClass is set (is a node with label {WellKnownLabels.NodeReady}=true available?)");
+            violations.Add(Field, RuleIds.ProcessIsolation, $"{violations.Pods} must run in a Hyper-V utility VM, but no Hyper-V RuntimeClass is set (is a node with label {WellKnownLabels.NodeReady}=true available?)");
             return;
         }
 
         var runtimeClass = ours.FirstOrDefault(candidate => candidate.Name == name);
         if (runtimeClass is null)
         {
-            violations.Add(Field, RuleIds.ForeignRuntimeClass, $"{pods} may only use the operator's Hyper-V RuntimeClasses ({Names(ours)}), not '{name}'");
+            violations.Add(Field, RuleIds.ForeignRuntimeClass, $"{violations.Pods} may only use the operator's Hyper-V RuntimeClasses ({Names(ours)}), not '{name}'");
             return;
         }
 
         if (!runtimeClass.IsHyperV && !violations.Spec.AllowProcessIsolation)
         {
-            violations.Add(Field, RuleIds.ProcessIsolation, $"{pods} must run in a Hyper-V utility VM, but RuntimeClass '{name}' uses process isolation, which shares the host kernel");
+            violations.Add(Field, RuleIds.ProcessIsolation, $"{violations.Pods} must run in a Hyper-V utility VM, but RuntimeClass '{name}' uses process isolation, which shares the host kernel");
         }
     }
 

@@ -11,6 +11,7 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 internal sealed class ViolationCollector(IsolationPolicy policy, string namespaceName)
 {
     private readonly List<AdmissionViolation> violations = [];
+    private string? pods;
 
     /// <summary>The policy being evaluated.</summary>
     public IsolationPolicySpec Spec { get; } = policy.Spec ?? new IsolationPolicySpec();
@@ -20,6 +21,9 @@ internal sealed class ViolationCollector(IsolationPolicy policy, string namespac
 
     /// <summary>The namespace of the request.</summary>
     public string Namespace => namespaceName;
+
+    /// <summary>"pods in namespace '&lt;namespace&gt;'", the subject of most sentences; worded on first use, so only when denying.</summary>
+    public string Pods => pods ??= $"pods in namespace '{namespaceName}'";
 
     /// <summary>What has been collected.</summary>
     public IReadOnlyList<AdmissionViolation> Violations => violations;

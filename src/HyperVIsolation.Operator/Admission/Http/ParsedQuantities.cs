@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary>
+/// <see cref="ResourceQuantity"/> parsed once per text: the client parses a quantity into an exact fraction (big
+/// integers), a few microseconds each, and tenants send the same few amounts (<c>500m</c>, <c>1Gi</c>) over and over.
+/// A quantity exposes no way to change it, so one instance is shared by every pod that names the amount. Bounded, so a
+/// flood of distinct amounts cannot grow it without limit; a text that does not parse is not remembered and throws
+/// the client's own exception each time.
+/// </summary>
+internal static class ParsedQuantities
+{
+    private const int Capacity = 4096;
+
+    private static readonly ConcurrentDictionary<string, ResourceQuantity> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The same as <c>new ResourceQuantity(text)</c>.</summary>
+    public static ResourceQuantity Parse(string text)
+    {
+        if (Cache.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var parsed = new ResourceQuantity(text);
+        if (Cache.Count >= Capacity)
+        {
+            Cache.Clear();
+        }
+
+        Cache.TryAdd(text, parsed);
+        return parsed;
+    }
+}
