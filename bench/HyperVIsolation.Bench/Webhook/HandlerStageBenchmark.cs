@@ -20,6 +20,17 @@ internal static class HandlerStageBenchmark
         var pod = AdmissionPodReader.Read(AdmissionReviewReader.Read(validateBody)!.Request!.Object!.Value.Span);
         var submitted = AdmissionPodReader.Read(AdmissionReviewReader.Read(mutateBody)!.Request!.Object!.Value.Span);
         var covering = PolicyScope.Covering(state.Policies, state.NamespaceLabels(PodReviews.Namespace));
+        Stage("raw token scan (validate body)", iterations, () =>
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(validateBody);
+            var count = 0;
+            while (reader.Read())
+            {
+                count++;
+            }
+
+            return count;
+        });
         Stage("envelope only (validate body)", iterations, () => AdmissionReviewReader.Read(validateBody));
         Stage("envelope + pod (validate body)", iterations, () => AdmissionReviewReader.Read(validateBody, readPods: true));
         Stage("envelope + pod (mutate body)", iterations, () => AdmissionReviewReader.Read(mutateBody, readPods: true));
@@ -28,7 +39,11 @@ internal static class HandlerStageBenchmark
         var review = AdmissionReviewReader.Read(validateBody, readPods: true)!.Request!;
         Stage("validate reviewer", iterations, () => new PodValidationReviewer(state, sizer, []).Review(review));
         var handler = services.GetRequiredService<AdmissionReviewHandler>();
-        Stage("validate handler", iterations, () => handler.Handle(validateBody, AdmissionEndpoint.ValidatePods));
+        Stage("validate handler", iterations, () =>
+        {
+            using var output = new PooledBufferWriter();
+            return handler.Handle(validateBody, AdmissionEndpoint.ValidatePods, output);
+        });
         Stage("mutator + patch (mutate)", iterations, () => JsonPatchOperation.Serialize(PodIsolationMutator.Mutate(submitted, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer)).Operations));
     }
 

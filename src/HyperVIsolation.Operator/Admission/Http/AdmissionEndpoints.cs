@@ -64,19 +64,20 @@ internal static class AdmissionEndpoints
     {
         var handler = context.RequestServices.GetRequiredService<AdmissionReviewHandler>();
         var limit = context.RequestServices.GetRequiredService<IOptions<AdmissionOptions>>().Value.MaxRequestBodyBytes;
-        var result = await ReadAndHandleAsync(context, handler, endpoint, limit).ConfigureAwait(false);
-        context.Response.StatusCode = result.StatusCode;
-        context.Response.ContentType = result.ContentType;
-        context.Response.ContentLength = result.Body.Length;
-        await context.Response.Body.WriteAsync(result.Body, context.RequestAborted).ConfigureAwait(false);
+        using var output = new PooledBufferWriter();
+        var head = await ReadAndHandleAsync(context, handler, endpoint, limit, output).ConfigureAwait(false);
+        context.Response.StatusCode = head.StatusCode;
+        context.Response.ContentType = head.ContentType;
+        context.Response.ContentLength = output.WrittenCount;
+        await context.Response.BodyWriter.WriteAsync(output.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<AdmissionHttpResult> ReadAndHandleAsync(HttpContext context, AdmissionReviewHandler handler, AdmissionEndpoint endpoint, long limit)
+    private static async Task<AdmissionResponseHead> ReadAndHandleAsync(HttpContext context, AdmissionReviewHandler handler, AdmissionEndpoint endpoint, long limit, PooledBufferWriter output)
     {
         if (context.Request.ContentLength > limit)
         {
             AdmissionLog.BodyTooLarge(context.RequestServices.GetRequiredService<ILogger<AdmissionReviewHandler>>(), endpoint, limit);
-            return AdmissionHttpResult.Error(StatusCodes.Status413PayloadTooLarge, $"The AdmissionReview is larger than {limit} bytes.");
+            return AdmissionResponseHead.Error(StatusCodes.Status413PayloadTooLarge, $"The AdmissionReview is larger than {limit} bytes.", output);
         }
 
         // Rented, not allocated: every call reads a body of several KB, which would otherwise land on the GC
@@ -103,7 +104,7 @@ internal static class AdmissionEndpoints
                 }
                 catch (BadHttpRequestException exception)
                 {
-                    return AdmissionHttpResult.Error(StatusCodes.Status400BadRequest, $"The request body could not be read: {exception.Message}");
+                    return AdmissionResponseHead.Error(StatusCodes.Status400BadRequest, $"The request body could not be read: {exception.Message}", output);
                 }
 
                 if (read == 0)
@@ -115,11 +116,11 @@ internal static class AdmissionEndpoints
                 if (written > limit)
                 {
                     AdmissionLog.BodyTooLarge(context.RequestServices.GetRequiredService<ILogger<AdmissionReviewHandler>>(), endpoint, limit);
-                    return AdmissionHttpResult.Error(StatusCodes.Status413PayloadTooLarge, $"The AdmissionReview is larger than {limit} bytes.");
+                    return AdmissionResponseHead.Error(StatusCodes.Status413PayloadTooLarge, $"The AdmissionReview is larger than {limit} bytes.", output);
                 }
             }
 
-            return handler.Handle(buffer.AsMemory(0, written), endpoint);
+            return handler.Handle(buffer.AsMemory(0, written), endpoint, output);
         }
         finally
         {

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
-/// <summary>Source-generated serialization of the AdmissionReview envelope (the objects inside stay raw); a property named twice is an error.</summary>
+/// <summary>
+/// Source-generated serialization of the AdmissionReview documents: the reference shape of a response, which
+/// <see cref="AdmissionReviewWriter"/> writes by hand on the hot path (<c>AdmissionReviewWriterTests</c> compares the two).
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -13,9 +14,20 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// <param name="logger">Where outcomes are logged.</param>
 internal sealed class AdmissionReviewHandler(IReadOnlyDictionary<AdmissionEndpoint, IAdmissionReviewer> reviewers, ILogger<AdmissionReviewHandler> logger)
 {
-    /// <summary>The decision for <paramref name="body"/> sent to <paramref name="endpoint"/>.</summary>
+    /// <summary>The decision for <paramref name="body"/> sent to <paramref name="endpoint"/>, as a whole answer.</summary>
     /// <remarks>The embedded objects are read from <paramref name="body"/> itself, which must stay unchanged until this returns.</remarks>
     public AdmissionHttpResult Handle(ReadOnlyMemory<byte> body, AdmissionEndpoint endpoint)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        var head = Handle(body, endpoint, output);
+        return new AdmissionHttpResult(head.StatusCode, head.ContentType, output.WrittenSpan.ToArray());
+    }
+
+    /// <summary>
+    /// The decision for <paramref name="body"/> sent to <paramref name="endpoint"/>: the response body is written to
+    /// <paramref name="output"/>, the status code and content type returned.
+    /// </summary>
+    public AdmissionResponseHead Handle(ReadOnlyMemory<byte> body, AdmissionEndpoint endpoint, IBufferWriter<byte> output)
     {
         AdmissionReviewDocument? review;
         try
@@ -24,26 +36,26 @@ internal sealed class AdmissionReviewHandler(IReadOnlyDictionary<AdmissionEndpoi
         }
         catch (JsonException exception)
         {
-            return Reject(endpoint, $"The body is not an AdmissionReview: {exception.Message}");
+            return Reject(endpoint, $"The body is not an AdmissionReview: {exception.Message}", output);
         }
 
         if (review is null)
         {
-            return Reject(endpoint, "The body is not an AdmissionReview.");
+            return Reject(endpoint, "The body is not an AdmissionReview.", output);
         }
 
         if (review.ApiVersion != AdmissionReviewDocument.V1 || review.Kind != AdmissionReviewDocument.KindName)
         {
-            return Reject(endpoint, $"Expected apiVersion {AdmissionReviewDocument.V1} and kind {AdmissionReviewDocument.KindName}, got '{review.ApiVersion}' and '{review.Kind}'.");
+            return Reject(endpoint, $"Expected apiVersion {AdmissionReviewDocument.V1} and kind {AdmissionReviewDocument.KindName}, got '{review.ApiVersion}' and '{review.Kind}'.", output);
         }
 
         if (review.Request is not { Uid: { Length: > 0 } uid } request)
         {
-            return Reject(endpoint, "The AdmissionReview has no request or no request.uid.");
+            return Reject(endpoint, "The AdmissionReview has no request or no request.uid.", output);
         }
 
-        var decision = Decide(endpoint, request);
-        return Respond(uid, decision);
+        AdmissionReviewWriter.Write(output, uid, Decide(endpoint, request));
+        return AdmissionResponseHead.Review;
     }
 
     private AdmissionDecision Decide(AdmissionEndpoint endpoint, AdmissionRequestDocument request)
@@ -76,28 +88,9 @@ internal sealed class AdmissionReviewHandler(IReadOnlyDictionary<AdmissionEndpoi
         }
     }
 
-    private static AdmissionHttpResult Respond(string uid, AdmissionDecision decision)
-    {
-        var response = new AdmissionReviewDocument
-        {
-            ApiVersion = AdmissionReviewDocument.V1,
-            Kind = AdmissionReviewDocument.KindName,
-            Response = new AdmissionResponseDocument
-            {
-                Uid = uid,
-                Allowed = decision.Allowed,
-                Status = decision.Status,
-                PatchType = decision.Patch is null ? null : "JSONPatch",
-                Patch = decision.Patch,
-                Warnings = decision.Warnings.Count == 0 ? null : decision.Warnings.ToList(),
-            },
-        };
-        return new AdmissionHttpResult(200, "application/json", JsonSerializer.SerializeToUtf8Bytes(response, AdmissionJsonContext.Default.AdmissionReviewDocument));
-    }
-
-    private AdmissionHttpResult Reject(AdmissionEndpoint endpoint, string reason)
+    private AdmissionResponseHead Reject(AdmissionEndpoint endpoint, string reason, IBufferWriter<byte> output)
     {
         AdmissionLog.MalformedReview(logger, endpoint, reason);
-        return AdmissionHttpResult.Error(400, reason);
+        return AdmissionResponseHead.Error(400, reason, output);
     }
 }
