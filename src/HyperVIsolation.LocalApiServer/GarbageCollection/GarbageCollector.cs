@@ -42,6 +42,11 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
         foreach (var entry in objects)
         {
             uids.TryAdd(ObjectMetadata.Uid(entry.Object), entry.Object);
+            if (!HasOwners(entry.Object))
+            {
+                continue;
+            }
+
             foreach (var ownerUid in ObjectMetadata.Owners(entry.Object).Select(o => o.Uid).Distinct(StringComparer.Ordinal))
             {
                 if (!dependents.TryGetValue(ownerUid, out var list))
@@ -54,8 +59,10 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
             }
         }
 
+        // A pass runs after every write, over the whole store: objects that are neither being deleted
+        // nor owned (most of them) cannot need anything, so they are passed over before any real work.
         var changed = false;
-        foreach (var (key, obj) in objects)
+        foreach (var (key, obj) in objects.Where(o => HasOwners(o.Object) || ObjectMetadata.IsDeleting(o.Object)))
         {
             changed |= Collect(key, obj, uids, dependents, objects);
         }
@@ -119,6 +126,8 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
 
         return false;
     }
+
+    private static bool HasOwners(JsonObject obj) => obj["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 };
 
     private bool EmptyNamespace(JsonObject ns, List<(string Key, JsonObject Object)> all)
     {
