@@ -152,9 +152,10 @@ public sealed partial class WebhookDispatcher(ObjectStore store, WebhookMatcher 
     }
 
     private List<Webhook> Webhooks(string storageKey, bool mutating) =>
-        store.All(storageKey)
-            .OrderBy(ObjectMetadata.Name, StringComparer.Ordinal)
-            .SelectMany(configuration => Webhook.ReadAll(configuration, mutating))
+        // Every write reads the configurations: shared stored objects, as reading them needs no copy.
+        store.ReadAll(storageKey)
+            .OrderBy(configuration => configuration.Name, StringComparer.Ordinal)
+            .SelectMany(configuration => Webhook.ReadAll(configuration.Object, mutating))
             .ToList();
 
     // kube-apiserver's webhookerrors.ToStatusErr.

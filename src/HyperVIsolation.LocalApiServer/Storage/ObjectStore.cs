@@ -65,6 +65,15 @@ public sealed class ObjectStore
         }
     }
 
+    /// <summary>Reads every stored object of a resource without copying them (read them only).</summary>
+    public IReadOnlyList<StoredObject> ReadAll(string resource)
+    {
+        lock (gate)
+        {
+            return [.. Table(resource).Values];
+        }
+    }
+
     /// <summary>
     /// Every stored object of every resource and the version they are current at, without copies:
     /// stored objects are never mutated, so sharing them is safe as long as the caller only reads them.

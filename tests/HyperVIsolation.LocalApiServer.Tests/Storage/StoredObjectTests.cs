@@ -69,6 +69,19 @@ public sealed class StoredObjectTests
     }
 
     [Fact]
+    public void ReadAll_OfResource_SharesTheStoredVersions()
+    {
+        var store = new ObjectStore(10);
+        store.Create("configmaps", string.Empty, ConfigMap("a", "1"));
+        store.Create("configmaps", string.Empty, ConfigMap("b", "2"));
+
+        var all = store.ReadAll("configmaps");
+
+        all.Select(o => o.Name).Should().Equal("a", "b");
+        all[1].Should().BeSameAs(store.Read("configmaps", "ns", "b"));
+    }
+
+    [Fact]
     public void Labels_OfStoredObject_AreTheMetadataLabels()
     {
         var store = new ObjectStore(10);
