@@ -42,10 +42,14 @@ internal sealed class InProcessCluster : IAsyncDisposable
         return new InProcessCluster(server);
     }
 
-    /// <summary>A client of the server sending <paramref name="product"/> as its User-Agent.</summary>
+    /// <summary>
+    /// A client of the server sending <paramref name="product"/> as its User-Agent, reading response bodies
+    /// asynchronously as the operator's own client does.
+    /// </summary>
     public Kubernetes Client(string product)
     {
-        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), new UserAgentHandler(product));
+        var client = new Kubernetes(
+            KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), new UserAgentHandler(product), new ResponseBufferingHandler());
         clients.Add(client);
         return client;
     }

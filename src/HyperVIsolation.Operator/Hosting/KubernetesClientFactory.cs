@@ -4,7 +4,8 @@ namespace HyperVIsolation.Operator.Hosting;
 
 /// <summary>
 /// The one place the operator connects to the API server: the configured kubeconfig, or KubernetesClient's
-/// default lookup (<c>KUBECONFIG</c>, <c>~/.kube/config</c>, then the in-cluster service account).
+/// default lookup (<c>KUBECONFIG</c>, <c>~/.kube/config</c>, then the in-cluster service account). Response
+/// bodies are read asynchronously (<see cref="ResponseBufferingHandler"/>).
 /// </summary>
 internal static class KubernetesClientFactory
 {
@@ -15,6 +16,6 @@ internal static class KubernetesClientFactory
         var configuration = options.Kubeconfig is { } path
             ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
             : KubernetesClientConfiguration.BuildDefaultConfig();
-        return new Kubernetes(configuration);
+        return new Kubernetes(configuration, new ResponseBufferingHandler());
     }
 }

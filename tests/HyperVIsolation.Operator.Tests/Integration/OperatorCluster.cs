@@ -1,6 +1,7 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.LocalApiServer.Hosting;
+using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
 using HyperVIsolation.Operator.Tests.Hosting;
 using HyperVIsolation.SimulatedNodes;
@@ -80,7 +81,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
     public async Task<(TestOperatorHost Host, ApiRequestCounter Requests)> StartOperatorAsync(string identity)
     {
         var requests = new ApiRequestCounter();
-        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), requests);
+        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), requests, new ResponseBufferingHandler());
         var host = TestOperatorHost.Create(Server, identity, builder =>
         {
             builder.Services.AddSingleton<IKubernetes>(client);
