@@ -90,6 +90,36 @@ public sealed class PodEscapeHttpTests
         status.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 
+    [Fact]
+    public async Task Post_ChunkedBodyOverLimit_413()
+    {
+        await using var server = await AdmissionServer.StartAsync(AdmissionFixtures.State(), maxBodyBytes: 64 * 1024);
+        var pod = AdmissionFixtures.ConformingPod();
+        pod.Metadata.Annotations["padding"] = new string('x', 100 * 1024);
+
+        using var response = await server.Client.PostAsync("/validate/pods", Chunked(AdmissionFixtures.Review("CREATE", pod)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyInManySegments_DecidedLikeOneBuffer()
+    {
+        await using var server = await AdmissionServer.StartAsync(AdmissionFixtures.State());
+        var pod = AdmissionFixtures.ConformingPod();
+        pod.Spec.HostNetwork = true;
+        pod.Metadata.Annotations["padding"] = new string('x', 200 * 1024);
+
+        using var response = await server.Client.PostAsync("/validate/pods", Chunked(AdmissionFixtures.Review("CREATE", pod)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var review = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        review["response"]!["allowed"]!.GetValue<bool>().Should().BeFalse();
+        review["response"]!["status"]!["message"]!.GetValue<string>().Should().Contain("spec.hostNetwork");
+    }
+
+    private static ChunkedContent Chunked(string body) => new(System.Text.Encoding.UTF8.GetBytes(body));
+
     [Theory]
     [InlineData("")]
     [InlineData("{")]
