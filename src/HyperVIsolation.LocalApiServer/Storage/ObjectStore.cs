@@ -41,10 +41,14 @@ public sealed class ObjectStore
     /// <summary>Reads one object (a clone), or null.</summary>
     public JsonObject? Get(string resource, string ns, string name)
     {
+        // Stored objects are never mutated, so the copy is made outside the lock every request takes.
+        StoredObject? found;
         lock (gate)
         {
-            return Table(resource).TryGetValue(ObjectKey.Of(ns, name), out var found) ? (JsonObject)found.Object.DeepClone() : null;
+            found = Table(resource).GetValueOrDefault(ObjectKey.Of(ns, name));
         }
+
+        return found is null ? null : (JsonObject)found.Object.DeepClone();
     }
 
     /// <summary>Reads one stored object without copying it (read it only), or null.</summary>
@@ -59,10 +63,13 @@ public sealed class ObjectStore
     /// <summary>Reads every object of a resource (clones), optionally in one namespace.</summary>
     public IReadOnlyList<JsonObject> All(string resource, string? ns = null)
     {
+        List<StoredObject> found;
         lock (gate)
         {
-            return Table(resource).Values.Where(o => ns is null || o.Namespace == ns).Select(o => (JsonObject)o.Object.DeepClone()).ToList();
+            found = [.. Table(resource).Values.Where(o => ns is null || o.Namespace == ns)];
         }
+
+        return found.ConvertAll(o => (JsonObject)o.Object.DeepClone());
     }
 
     /// <summary>Reads every stored object of a resource without copying them (read them only).</summary>
