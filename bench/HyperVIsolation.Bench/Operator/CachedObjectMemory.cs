@@ -1,6 +1,7 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;
 using Microsoft.AspNetCore.Builder;
@@ -80,7 +81,7 @@ internal static class CachedObjectMemory
         var copies = Enumerable.Range(0, Copies)
             .Select(_ => new ResourceInformer<T>(
                 new KubernetesResourceClient<T>(client),
-                new ResourceInformerOptions<T> { Name = name, LabelSelector = labelSelector },
+                new ResourceInformerOptions<T> { Name = name, LabelSelector = labelSelector, Transform = CachedObjectShapes.For<T>() },
                 TimeProvider.System,
                 NullLogger<ResourceInformer<T>>.Instance))
             .ToList();

@@ -130,6 +130,7 @@ public static class OperatorServiceCollectionExtensions
         {
             Name = typeof(T).GetCustomAttribute<KubernetesEntityAttribute>()?.PluralName ?? typeof(T).Name,
             LabelSelector = labelSelector,
+            Transform = CachedObjectShapes.For<T>(),
         };
         var informer = new ResourceInformer<T>(
             new KubernetesResourceClient<T>(provider.GetRequiredService<IKubernetes>()),

@@ -1,0 +1,70 @@
+using k8s;
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Hosting;
+
+/// <summary>
+/// What the operator's caches keep of pods and nodes: only the fields its reconcilers and admission read,
+/// so memory follows the number of objects rather than their size (a pod's containers, volumes and status,
+/// a node's image list and status can each be tens of kilobytes). Every other kind is cached whole, less
+/// managedFields. A new reader of a pod or node field from a cache must add the field here;
+/// <c>CachedObjectShapesTests</c> lists what is kept.
+/// </summary>
+public static class CachedObjectShapes
+{
+    /// <summary>The trim applied to cached objects of <typeparamref name="T"/>, or <see langword="null"/> to keep them whole.</summary>
+    /// <typeparam name="T">The cached type.</typeparam>
+    /// <returns>The trim.</returns>
+    public static Func<T, T>? For<T>()
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        typeof(T) == typeof(V1Pod) ? (Func<T, T>)(object)new Func<V1Pod, V1Pod>(Pod)
+        : typeof(T) == typeof(V1Node) ? (Func<T, T>)(object)new Func<V1Node, V1Node>(Node)
+        : null;
+
+    /// <summary>
+    /// A pod as the workload and RuntimeClass reconcilers read it: identity, labels, owners, creation and
+    /// deletion times; its RuntimeClass; its phase and condition types and statuses.
+    /// </summary>
+    /// <param name="pod">The pod as listed or watched.</param>
+    /// <returns>The trimmed pod.</returns>
+    public static V1Pod Pod(V1Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return new V1Pod
+        {
+            ApiVersion = pod.ApiVersion,
+            Kind = pod.Kind,
+            Metadata = Metadata(pod.Metadata),
+            Spec = pod.Spec is null ? null : new V1PodSpec { RuntimeClassName = pod.Spec.RuntimeClassName },
+            Status = pod.Status is null ? null : new V1PodStatus
+            {
+                Phase = pod.Status.Phase,
+                Conditions = pod.Status.Conditions?.Select(condition => new V1PodCondition { Type = condition?.Type, Status = condition?.Status }).ToList(),
+            },
+        };
+    }
+
+    /// <summary>A node as placement and admission read it: its identity and labels (OS, build, readiness).</summary>
+    /// <param name="node">The node as listed or watched.</param>
+    /// <returns>The trimmed node.</returns>
+    public static V1Node Node(V1Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return new V1Node { ApiVersion = node.ApiVersion, Kind = node.Kind, Metadata = Metadata(node.Metadata) };
+    }
+
+    // Annotations go too: nothing reads them from a cache, and last-applied-configuration alone can be kilobytes.
+    private static V1ObjectMeta? Metadata(V1ObjectMeta? metadata) => metadata is null ? null : new V1ObjectMeta
+    {
+        Name = metadata.Name,
+        NamespaceProperty = metadata.NamespaceProperty,
+        Uid = metadata.Uid,
+        ResourceVersion = metadata.ResourceVersion,
+        Generation = metadata.Generation,
+        CreationTimestamp = metadata.CreationTimestamp,
+        DeletionTimestamp = metadata.DeletionTimestamp,
+        Labels = metadata.Labels,
+        OwnerReferences = metadata.OwnerReferences,
+        Finalizers = metadata.Finalizers,
+    };
+}
