@@ -11,6 +11,7 @@ namespace HyperVIsolation.Bench.Webhook;
 /// <param name="P50Milliseconds">Median latency.</param>
 /// <param name="P99Milliseconds">99th percentile latency.</param>
 /// <param name="P999Milliseconds">99.9th percentile latency.</param>
+/// <param name="Gc">The process's garbage collections during the phase.</param>
 internal sealed record LoadResult(
     string Endpoint,
     string Mode,
@@ -21,7 +22,8 @@ internal sealed record LoadResult(
     double Seconds,
     double P50Milliseconds,
     double P99Milliseconds,
-    double P999Milliseconds)
+    double P999Milliseconds,
+    GcActivity? Gc = null)
 {
     /// <summary>Answered requests per second.</summary>
     public double PerSecond => Seconds > 0 ? Completed / Seconds : 0;

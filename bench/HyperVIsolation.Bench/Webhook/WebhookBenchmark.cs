@@ -47,7 +47,9 @@ internal static class WebhookBenchmark
         {
             foreach (var endpoint in endpoints)
             {
-                results.Add(await OpenLoopLoad.RunAsync(endpoint, rate, settings.RateDuration, settings.MaxInFlight, stop.Token));
+                var gc = GcActivity.Start();
+                var result = await OpenLoopLoad.RunAsync(endpoint, rate, settings.RateDuration, settings.MaxInFlight, stop.Token);
+                results.Add(result with { Gc = gc.Since() });
                 Console.Error.WriteLine(WebhookResultWriter.Table([results[^1]]).Split('\n')[1]);
             }
         }
@@ -73,7 +75,9 @@ internal static class WebhookBenchmark
         {
             foreach (var endpoint in endpoints)
             {
-                rounds[endpoint.Name].Add(await ClosedLoopLoad.RunAsync(endpoint, settings.Concurrency, settings.MaxDuration, cancellationToken));
+                var gc = GcActivity.Start();
+                var result = await ClosedLoopLoad.RunAsync(endpoint, settings.Concurrency, settings.MaxDuration, cancellationToken);
+                rounds[endpoint.Name].Add(result with { Gc = gc.Since() });
                 Console.Error.WriteLine(WebhookResultWriter.Table([rounds[endpoint.Name][^1]]).Split('\n')[1]);
             }
         }
