@@ -15,58 +15,37 @@ internal static class AdmissionContainerReader
     public static IReadOnlyList<string> Members { get; } = ["name", "image", "securityContext", "resources"];
 
     /// <summary>Reads <c>containers</c> or <c>initContainers</c> (the reader is on the property name).</summary>
-    public static List<V1Container>? ReadContainers(ref Utf8JsonReader reader)
-    {
-        if (!NextArrayOrNull(ref reader))
+    public static List<V1Container>? ReadContainers(ref Utf8JsonReader reader) =>
+        ReadList(ref reader, static fields => new V1Container
         {
-            return null;
-        }
-
-        var containers = new List<V1Container>();
-        while (NextElement(ref reader))
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                containers.Add(null!);
-                continue;
-            }
-
-            var container = new V1Container();
-            var (name, image, securityContext, resources) = ReadFields(ref reader);
-            container.Name = name;
-            container.Image = image;
-            container.SecurityContext = securityContext;
-            container.Resources = resources;
-            containers.Add(container);
-        }
-
-        return containers;
-    }
+            Name = fields.Name,
+            Image = fields.Image,
+            SecurityContext = fields.SecurityContext,
+            Resources = fields.Resources,
+        });
 
     /// <summary>Reads <c>ephemeralContainers</c> (the reader is on the property name).</summary>
-    public static List<V1EphemeralContainer>? ReadEphemeralContainers(ref Utf8JsonReader reader)
+    public static List<V1EphemeralContainer>? ReadEphemeralContainers(ref Utf8JsonReader reader) =>
+        ReadList(ref reader, static fields => new V1EphemeralContainer
+        {
+            Name = fields.Name,
+            Image = fields.Image,
+            SecurityContext = fields.SecurityContext,
+            Resources = fields.Resources,
+        });
+
+    // The two container types share no base type: each list is read the same way and built by its own factory.
+    private static List<T>? ReadList<T>(ref Utf8JsonReader reader, Func<(string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources), T> create)
     {
         if (!NextArrayOrNull(ref reader))
         {
             return null;
         }
 
-        var containers = new List<V1EphemeralContainer>();
+        var containers = new List<T>();
         while (NextElement(ref reader))
         {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                containers.Add(null!);
-                continue;
-            }
-
-            var container = new V1EphemeralContainer();
-            var (name, image, securityContext, resources) = ReadFields(ref reader);
-            container.Name = name;
-            container.Image = image;
-            container.SecurityContext = securityContext;
-            container.Resources = resources;
-            containers.Add(container);
+            containers.Add(reader.TokenType == JsonTokenType.Null ? default! : create(ReadFields(ref reader)));
         }
 
         return containers;
