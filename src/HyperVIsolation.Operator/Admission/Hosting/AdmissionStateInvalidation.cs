@@ -1,5 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.Operator.Reconciliation;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Hosting;
@@ -7,7 +8,10 @@ namespace HyperVIsolation.Operator.Admission.Hosting;
 /// <summary>
 /// Counts changes to the caches admission derives snapshots from (policies, RuntimeClasses, nodes), so
 /// <see cref="InformerAdmissionState"/> rebuilds its snapshot only after a change instead of on every
-/// request. It depends on nothing, so the informers can take it as a handler without a cycle.
+/// request. Updates count only when they change what the snapshot reads (a policy's spec or labels, a node's
+/// OS, build or readiness labels, the same tests the reconcilers wake on): node heartbeats and status writes
+/// would otherwise throw the snapshot away every few seconds per node. It depends on nothing, so the
+/// informers can take it as a handler without a cycle.
 /// </summary>
 internal sealed class AdmissionStateInvalidation :
     IResourceChangeHandler<IsolationPolicy>,
@@ -23,7 +27,7 @@ internal sealed class AdmissionStateInvalidation :
     public void OnAdded(IsolationPolicy obj) => Bump();
 
     /// <inheritdoc />
-    public void OnUpdated(IsolationPolicy oldObj, IsolationPolicy newObj) => Bump();
+    public void OnUpdated(IsolationPolicy oldObj, IsolationPolicy newObj) => BumpIf(RelevantChanges.Policy(oldObj, newObj));
 
     /// <inheritdoc />
     public void OnDeleted(IsolationPolicy obj) => Bump();
@@ -41,10 +45,18 @@ internal sealed class AdmissionStateInvalidation :
     public void OnAdded(V1Node obj) => Bump();
 
     /// <inheritdoc />
-    public void OnUpdated(V1Node oldObj, V1Node newObj) => Bump();
+    public void OnUpdated(V1Node oldObj, V1Node newObj) => BumpIf(RelevantChanges.Node(oldObj, newObj));
 
     /// <inheritdoc />
     public void OnDeleted(V1Node obj) => Bump();
 
     private void Bump() => Interlocked.Increment(ref version);
+
+    private void BumpIf(bool relevant)
+    {
+        if (relevant)
+        {
+            Bump();
+        }
+    }
 }
