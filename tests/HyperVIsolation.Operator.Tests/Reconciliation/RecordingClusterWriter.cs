@@ -5,9 +5,19 @@ using k8s.Models;
 
 namespace HyperVIsolation.Operator.Tests.Reconciliation;
 
-/// <summary>An <see cref="IClusterWriter"/> that records status and Event writes (the only ones these tests make).</summary>
+/// <summary>
+/// An <see cref="IClusterWriter"/> standing in for the API server in reconciler tests: status writes, Events and pod
+/// creations are recorded (a created pod gets a generated name and uid; the test decides when a cache sees it), and an
+/// ownerReference write runs <see cref="OnSetOwners"/>, which lets a test change the caches in the middle of a pass.
+/// </summary>
 internal sealed class RecordingClusterWriter : IClusterWriter
 {
+    private int created;
+
+    public ConcurrentQueue<V1Pod> CreatedPods { get; } = new();
+
+    public Func<Task>? OnSetOwners { get; set; }
+
     public ConcurrentQueue<IsolatedWorkload> StatusWrites { get; } = new();
 
     public ConcurrentQueue<Corev1Event> CreatedEvents { get; } = new();
@@ -32,12 +42,19 @@ internal sealed class RecordingClusterWriter : IClusterWriter
         return Task.CompletedTask;
     }
 
-    public Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken)
+    {
+        var number = Interlocked.Increment(ref created).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        pod.Metadata.Name = pod.Metadata.GenerateName + number;
+        pod.Metadata.Uid = "pod-uid-" + number;
+        CreatedPods.Enqueue(pod);
+        return Task.FromResult(pod);
+    }
 
     public Task DeletePodAsync(string @namespace, string name, string uid, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task SetPodOwnersAsync(string @namespace, string name, string uid, string resourceVersion, IReadOnlyList<V1OwnerReference> owners, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+        OnSetOwners?.Invoke() ?? Task.CompletedTask;
 
     public Task CreateRuntimeClassAsync(V1RuntimeClass runtimeClass, CancellationToken cancellationToken) => throw new NotSupportedException();
 

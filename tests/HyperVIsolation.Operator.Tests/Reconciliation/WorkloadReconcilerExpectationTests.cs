@@ -52,7 +52,7 @@ public sealed class WorkloadReconcilerExpectationTests : IAsyncDisposable
             Spec = new V1PodSpec(),
         };
         var podServer = new PushedResourceClient<V1Pod>(relabelled);
-        var writer = new PodWriteRecorder();
+        var writer = new RecordingClusterWriter();
         var expectations = new PodExpectations(TimeProvider.System);
         var reconciler = await StartReconcilerAsync(workload, podServer, writer, expectations);
 
@@ -79,7 +79,7 @@ public sealed class WorkloadReconcilerExpectationTests : IAsyncDisposable
     }
 
     private async Task<WorkloadReconciler> StartReconcilerAsync(
-        IsolatedWorkload workload, PushedResourceClient<V1Pod> podServer, PodWriteRecorder writer, PodExpectations expectations)
+        IsolatedWorkload workload, PushedResourceClient<V1Pod> podServer, RecordingClusterWriter writer, PodExpectations expectations)
     {
         var options = new ReconciliationOptions();
         var node = new V1Node
