@@ -15,7 +15,7 @@ internal static class AdmissionContainerReader
     public static IReadOnlyList<string> Members { get; } = ["name", "image", "securityContext", "resources"];
 
     /// <summary>Reads <c>containers</c> or <c>initContainers</c> (the reader is on the property name).</summary>
-    public static List<V1Container>? ReadContainers(ref Utf8JsonReader reader) =>
+    public static List<V1Container>? ReadContainers(ref AdmissionJsonReader reader) =>
         ReadList(ref reader, static fields => new V1Container
         {
             Name = fields.Name,
@@ -25,7 +25,7 @@ internal static class AdmissionContainerReader
         });
 
     /// <summary>Reads <c>ephemeralContainers</c> (the reader is on the property name).</summary>
-    public static List<V1EphemeralContainer>? ReadEphemeralContainers(ref Utf8JsonReader reader) =>
+    public static List<V1EphemeralContainer>? ReadEphemeralContainers(ref AdmissionJsonReader reader) =>
         ReadList(ref reader, static fields => new V1EphemeralContainer
         {
             Name = fields.Name,
@@ -35,7 +35,7 @@ internal static class AdmissionContainerReader
         });
 
     // The two container types share no base type: each list is read the same way and built by its own factory.
-    private static List<T>? ReadList<T>(ref Utf8JsonReader reader, Func<(string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources), T> create)
+    private static List<T>? ReadList<T>(ref AdmissionJsonReader reader, Func<(string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources), T> create)
     {
         if (!NextArrayOrNull(ref reader))
         {
@@ -52,7 +52,7 @@ internal static class AdmissionContainerReader
     }
 
     /// <summary>Moves to the next element of the current array: true on an object or <c>null</c>, false at the end.</summary>
-    private static bool NextElement(ref Utf8JsonReader reader)
+    private static bool NextElement(ref AdmissionJsonReader reader)
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.EndArray)
@@ -68,7 +68,7 @@ internal static class AdmissionContainerReader
         return true;
     }
 
-    private static (string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources) ReadFields(ref Utf8JsonReader reader)
+    private static (string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources) ReadFields(ref AdmissionJsonReader reader)
     {
         string? name = null, image = null;
         V1SecurityContext? securityContext = null;
@@ -106,7 +106,7 @@ internal static class AdmissionContainerReader
         return (name, image, securityContext, resources);
     }
 
-    private static V1ResourceRequirements ReadResources(ref Utf8JsonReader reader)
+    private static V1ResourceRequirements ReadResources(ref AdmissionJsonReader reader)
     {
         var resources = new V1ResourceRequirements();
         var seen = new SeenProperties();

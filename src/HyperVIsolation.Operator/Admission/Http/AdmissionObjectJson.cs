@@ -23,8 +23,8 @@ internal static class AdmissionObjectJson
     /// Deserializes the value at <paramref name="reader"/> (positioned on its first token) and leaves the reader on its
     /// last token; the hand-written pod reader uses it for the nested objects it does not read itself.
     /// </summary>
-    public static T? Deserialize<T>(ref Utf8JsonReader reader)
-        where T : class => JsonSerializer.Deserialize(ref reader, TypeInfoOf<T>.Value);
+    public static T? Deserialize<T>(ref AdmissionJsonReader reader)
+        where T : class => JsonSerializer.Deserialize(ref reader.Json, TypeInfoOf<T>.Value);
 
     /// <summary>
     /// The Kubernetes client's options with a property named twice refused (fail closed: the API server never

@@ -5,7 +5,7 @@ using static HyperVIsolation.Operator.Admission.Http.StrictJsonReads;
 namespace HyperVIsolation.Operator.Admission.Http;
 
 /// <summary>
-/// Reads an embedded pod in one pass with a <see cref="Utf8JsonReader"/>, keeping exactly the members listed in
+/// Reads an embedded pod in one pass with an <see cref="AdmissionJsonReader"/>, keeping exactly the members listed in
 /// <see cref="ReadMembers"/>, the fields the pod rules, the mutator and the VM sizer read; every other member (env,
 /// probes, ports, mounts, status, managed fields, ...) is skipped unparsed. The result is the Kubernetes client's own
 /// <see cref="V1Pod"/>, so a rule is the same code for a pod read here and one built in a test. Nested objects whose
@@ -30,10 +30,10 @@ internal static class AdmissionPodReader
         [typeof(V1EphemeralContainer)] = AdmissionContainerReader.Members,
     };
 
-    /// <summary>Reads a whole JSON document as a pod; throws like <see cref="Read(ref Utf8JsonReader)"/>.</summary>
+    /// <summary>Reads a whole JSON document as a pod; throws like <see cref="Read(ref AdmissionJsonReader)"/>.</summary>
     public static V1Pod Read(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 128 });
+        var reader = new AdmissionJsonReader(json);
         Next(ref reader);
         var pod = Read(ref reader);
         if (reader.Read())
@@ -45,7 +45,7 @@ internal static class AdmissionPodReader
     }
 
     /// <summary>Reads the pod whose <c>{</c> the reader is on; leaves the reader on its <c>}</c>.</summary>
-    public static V1Pod Read(ref Utf8JsonReader reader)
+    public static V1Pod Read(ref AdmissionJsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject);
         var pod = new V1Pod();
@@ -71,7 +71,7 @@ internal static class AdmissionPodReader
         return pod;
     }
 
-    private static V1ObjectMeta ReadMetadata(ref Utf8JsonReader reader)
+    private static V1ObjectMeta ReadMetadata(ref AdmissionJsonReader reader)
     {
         var metadata = new V1ObjectMeta();
         var seen = new SeenProperties();
@@ -106,7 +106,7 @@ internal static class AdmissionPodReader
         return metadata;
     }
 
-    private static V1PodSpec ReadSpec(ref Utf8JsonReader reader)
+    private static V1PodSpec ReadSpec(ref AdmissionJsonReader reader)
     {
         var spec = new V1PodSpec();
         var seen = new SeenProperties();
@@ -204,7 +204,7 @@ internal static class AdmissionPodReader
         return spec;
     }
 
-    private static V1PodOS ReadOs(ref Utf8JsonReader reader)
+    private static V1PodOS ReadOs(ref AdmissionJsonReader reader)
     {
         var os = new V1PodOS();
         var seen = new SeenProperties();

@@ -13,8 +13,6 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// </summary>
 internal static class AdmissionReviewReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128 };
-
     /// <summary>
     /// The review, or <see langword="null"/> for a JSON <c>null</c>; throws <see cref="JsonException"/>
     /// for anything that is not a well-formed JSON object of the expected shape.
@@ -23,7 +21,7 @@ internal static class AdmissionReviewReader
     /// <param name="readPods">Whether to read <c>object</c> and <c>oldObject</c> as pods while passing over them.</param>
     public static AdmissionReviewDocument? Read(ReadOnlyMemory<byte> body, bool readPods = false)
     {
-        var reader = new Utf8JsonReader(body.Span, ReaderOptions);
+        var reader = new AdmissionJsonReader(body.Span);
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -36,7 +34,7 @@ internal static class AdmissionReviewReader
         return review;
     }
 
-    private static AdmissionReviewDocument ReadReview(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, bool readPods)
+    private static AdmissionReviewDocument ReadReview(ref AdmissionJsonReader reader, ReadOnlyMemory<byte> body, bool readPods)
     {
         Expect(ref reader, JsonTokenType.StartObject);
         var review = new AdmissionReviewDocument();
@@ -67,7 +65,7 @@ internal static class AdmissionReviewReader
         return review;
     }
 
-    private static AdmissionRequestDocument ReadRequest(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, bool readPods)
+    private static AdmissionRequestDocument ReadRequest(ref AdmissionJsonReader reader, ReadOnlyMemory<byte> body, bool readPods)
     {
         var request = new AdmissionRequestDocument();
         var seen = new SeenProperties();
@@ -138,12 +136,11 @@ internal static class AdmissionReviewReader
     }
 
     /// <summary>
-    /// The value's bytes in <paramref name="body"/> (the reader reads one segment, so its offsets are the body's),
-    /// and, when asked and the value is an object, the pod read from it. The pod is read on a copy of the reader:
-    /// when it cannot be read, the copy is dropped and the original skips the value, which checks that it is at least
-    /// well-formed JSON.
+    /// The value's bytes in <paramref name="body"/> (the reader's offsets are the body's), and, when asked and the
+    /// value is an object, the pod read from it. The pod is read on a copy of the reader: when it cannot be read, the
+    /// copy is dropped and the original skips the value. Whoever reads the bytes later validates them.
     /// </summary>
-    private static (ReadOnlyMemory<byte>? Raw, EmbeddedPod? Pod) ReadEmbedded(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, bool readPod)
+    private static (ReadOnlyMemory<byte>? Raw, EmbeddedPod? Pod) ReadEmbedded(ref AdmissionJsonReader reader, ReadOnlyMemory<byte> body, bool readPod)
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.Null)
@@ -174,7 +171,7 @@ internal static class AdmissionReviewReader
         return (body[start..checked((int)reader.BytesConsumed)], pod);
     }
 
-    private static GroupVersionKindDocument ReadKind(ref Utf8JsonReader reader)
+    private static GroupVersionKindDocument ReadKind(ref AdmissionJsonReader reader)
     {
         var kind = new GroupVersionKindDocument();
         var seen = new SeenProperties();
@@ -204,7 +201,7 @@ internal static class AdmissionReviewReader
         return kind;
     }
 
-    private static GroupVersionResourceDocument ReadResource(ref Utf8JsonReader reader)
+    private static GroupVersionResourceDocument ReadResource(ref AdmissionJsonReader reader)
     {
         var resource = new GroupVersionResourceDocument();
         var seen = new SeenProperties();
@@ -234,7 +231,7 @@ internal static class AdmissionReviewReader
         return resource;
     }
 
-    private static UserInfoDocument ReadUserInfo(ref Utf8JsonReader reader)
+    private static UserInfoDocument ReadUserInfo(ref AdmissionJsonReader reader)
     {
         var user = new UserInfoDocument();
         var seen = new SeenProperties();
@@ -259,7 +256,7 @@ internal static class AdmissionReviewReader
         return user;
     }
 
-    private static List<string?>? ReadStrings(ref Utf8JsonReader reader)
+    private static List<string?>? ReadStrings(ref AdmissionJsonReader reader)
     {
         if (!NextArrayOrNull(ref reader))
         {
@@ -280,7 +277,7 @@ internal static class AdmissionReviewReader
     }
 
     /// <summary>Nothing but whitespace may follow the review.</summary>
-    private static void End(ref Utf8JsonReader reader)
+    private static void End(ref AdmissionJsonReader reader)
     {
         if (reader.Read())
         {

@@ -8,7 +8,7 @@ namespace HyperVIsolation.Operator.Admission.Http;
 internal static class AdmissionTolerationReader
 {
     /// <summary>Reads the list (the reader is on the property name).</summary>
-    public static List<V1Toleration>? ReadTolerations(ref Utf8JsonReader reader)
+    public static List<V1Toleration>? ReadTolerations(ref AdmissionJsonReader reader)
     {
         if (!NextArrayOrNull(ref reader))
         {
@@ -35,7 +35,7 @@ internal static class AdmissionTolerationReader
         }
     }
 
-    private static V1Toleration ReadToleration(ref Utf8JsonReader reader)
+    private static V1Toleration ReadToleration(ref AdmissionJsonReader reader)
     {
         var toleration = new V1Toleration();
         var seen = new SeenProperties();

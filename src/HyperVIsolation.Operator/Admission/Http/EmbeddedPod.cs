@@ -9,7 +9,7 @@ namespace HyperVIsolation.Operator.Admission.Http;
 internal sealed record EmbeddedPod(V1Pod? Pod, string? Error)
 {
     /// <summary>Reads the pod whose <c>{</c> the reader is on; never throws for content, only the reader's position tells.</summary>
-    public static EmbeddedPod Read(ref Utf8JsonReader reader)
+    public static EmbeddedPod Read(ref AdmissionJsonReader reader)
     {
         try
         {

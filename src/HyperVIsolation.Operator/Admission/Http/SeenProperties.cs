@@ -8,7 +8,7 @@ internal struct SeenProperties
     private long mask;
 
     /// <summary>Marks property number <paramref name="property"/> (0..63); throws when it was already read.</summary>
-    public void Mark(int property, ref Utf8JsonReader reader)
+    public void Mark(int property, ref AdmissionJsonReader reader)
     {
         var bit = 1L << property;
         if ((mask & bit) != 0)

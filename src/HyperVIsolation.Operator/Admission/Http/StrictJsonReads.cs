@@ -11,7 +11,7 @@ namespace HyperVIsolation.Operator.Admission.Http;
 internal static class StrictJsonReads
 {
     /// <summary>Reads the next token; the JSON must not end here.</summary>
-    public static void Next(ref Utf8JsonReader reader)
+    public static void Next(ref AdmissionJsonReader reader)
     {
         if (!reader.Read())
         {
@@ -20,21 +20,21 @@ internal static class StrictJsonReads
     }
 
     /// <summary>Moves to the next property name of the current object; false at its end.</summary>
-    public static bool NextProperty(ref Utf8JsonReader reader)
+    public static bool NextProperty(ref AdmissionJsonReader reader)
     {
         Next(ref reader);
         return reader.TokenType == JsonTokenType.PropertyName;
     }
 
-    /// <summary>Skips the value of the current property (validating it).</summary>
-    public static void SkipValue(ref Utf8JsonReader reader)
+    /// <summary>Skips the value of the current property; an object or array is passed over without reading it (<see cref="AdmissionJsonReader.Skip"/>).</summary>
+    public static void SkipValue(ref AdmissionJsonReader reader)
     {
         Next(ref reader);
         reader.Skip();
     }
 
     /// <summary>Throws unless the current token is <paramref name="type"/>.</summary>
-    public static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    public static void Expect(ref AdmissionJsonReader reader, JsonTokenType type)
     {
         if (reader.TokenType != type)
         {
@@ -43,20 +43,20 @@ internal static class StrictJsonReads
     }
 
     /// <summary>Moves to the value of the current property: true for an object, false for <c>null</c>; throws otherwise.</summary>
-    public static bool NextObjectOrNull(ref Utf8JsonReader reader) => NextContainerOrNull(ref reader, JsonTokenType.StartObject);
+    public static bool NextObjectOrNull(ref AdmissionJsonReader reader) => NextContainerOrNull(ref reader, JsonTokenType.StartObject);
 
     /// <summary>Moves to the value of the current property: true for an array, false for <c>null</c>; throws otherwise.</summary>
-    public static bool NextArrayOrNull(ref Utf8JsonReader reader) => NextContainerOrNull(ref reader, JsonTokenType.StartArray);
+    public static bool NextArrayOrNull(ref AdmissionJsonReader reader) => NextContainerOrNull(ref reader, JsonTokenType.StartArray);
 
     /// <summary>The next value as a string, or <see langword="null"/> for <c>null</c>.</summary>
-    public static string? ReadString(ref Utf8JsonReader reader)
+    public static string? ReadString(ref AdmissionJsonReader reader)
     {
         Next(ref reader);
         return CurrentString(ref reader);
     }
 
     /// <summary>The current token as a string, or <see langword="null"/> for <c>null</c>.</summary>
-    public static string? CurrentString(ref Utf8JsonReader reader) => reader.TokenType switch
+    public static string? CurrentString(ref AdmissionJsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => reader.GetString(),
@@ -64,7 +64,7 @@ internal static class StrictJsonReads
     };
 
     /// <summary>The next value as a boolean, or <see langword="null"/> for <c>null</c>.</summary>
-    public static bool? ReadBoolean(ref Utf8JsonReader reader)
+    public static bool? ReadBoolean(ref AdmissionJsonReader reader)
     {
         Next(ref reader);
         return reader.TokenType switch
@@ -77,7 +77,7 @@ internal static class StrictJsonReads
     }
 
     /// <summary>The next value as a whole number, or <see langword="null"/> for <c>null</c>.</summary>
-    public static long? ReadInt64(ref Utf8JsonReader reader)
+    public static long? ReadInt64(ref AdmissionJsonReader reader)
     {
         Next(ref reader);
         return reader.TokenType switch
@@ -89,7 +89,7 @@ internal static class StrictJsonReads
     }
 
     /// <summary>A string map such as labels; a key given twice is an error (fail closed), values may be <c>null</c>.</summary>
-    public static Dictionary<string, string>? ReadStringMap(ref Utf8JsonReader reader)
+    public static Dictionary<string, string>? ReadStringMap(ref AdmissionJsonReader reader)
     {
         if (!NextObjectOrNull(ref reader))
         {
@@ -110,7 +110,7 @@ internal static class StrictJsonReads
     }
 
     /// <summary>A resource map such as limits: quantities as strings or numbers, like the client's converter.</summary>
-    public static Dictionary<string, ResourceQuantity>? ReadQuantityMap(ref Utf8JsonReader reader)
+    public static Dictionary<string, ResourceQuantity>? ReadQuantityMap(ref AdmissionJsonReader reader)
     {
         if (!NextObjectOrNull(ref reader))
         {
@@ -141,7 +141,7 @@ internal static class StrictJsonReads
     /// <summary>The error for a property or map key named twice.</summary>
     public static JsonException DuplicateKey(string name) => new($"Property '{name}' appears twice.");
 
-    private static bool NextContainerOrNull(ref Utf8JsonReader reader, JsonTokenType start)
+    private static bool NextContainerOrNull(ref AdmissionJsonReader reader, JsonTokenType start)
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.Null)

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary>
+/// A <see cref="Utf8JsonReader"/> over one whole buffer that passes over the objects and arrays nobody reads with
+/// <see cref="JsonContainerEnd"/> instead of token by token (<see cref="Skip"/>). Offsets are the buffer's.
+/// </summary>
+internal ref struct AdmissionJsonReader
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 128 };
+
+    private readonly ReadOnlySpan<byte> json;
+    private int offset;
+
+    /// <summary>The reader of the rest of the buffer from the last skip on; the serializer reads through it.</summary>
+    public Utf8JsonReader Json;
+
+    /// <summary>A reader of the whole of <paramref name="json"/>, which must hold one complete JSON value.</summary>
+    public AdmissionJsonReader(ReadOnlySpan<byte> json)
+    {
+        this.json = json;
+        Json = new Utf8JsonReader(json, Options);
+    }
+
+    /// <summary>The type of the current token.</summary>
+    public readonly JsonTokenType TokenType => Json.TokenType;
+
+    /// <summary>Where the current token starts in the buffer.</summary>
+    public readonly long TokenStartIndex => offset + Json.TokenStartIndex;
+
+    /// <summary>How much of the buffer has been read.</summary>
+    public readonly long BytesConsumed => offset + Json.BytesConsumed;
+
+    /// <summary>The raw bytes of the current token (the buffer is one segment).</summary>
+    public readonly ReadOnlySpan<byte> ValueSpan => Json.ValueSpan;
+
+    /// <summary>Reads the next token; false at the end of the buffer.</summary>
+    public bool Read() => Json.Read();
+
+    /// <summary>Whether the current string or property name, unescaped, is <paramref name="utf8Text"/>.</summary>
+    public readonly bool ValueTextEquals(ReadOnlySpan<byte> utf8Text) => Json.ValueTextEquals(utf8Text);
+
+    /// <summary>The current string or property name, unescaped.</summary>
+    public readonly string? GetString() => Json.GetString();
+
+    /// <summary>The current number as a 64-bit integer, when it is one.</summary>
+    public readonly bool TryGetInt64(out long value) => Json.TryGetInt64(out value);
+
+    /// <summary>
+    /// Like <see cref="Utf8JsonReader.Skip"/>: on a property name, moves to its value; on an object or array, moves to
+    /// its closing bracket, found by <see cref="JsonContainerEnd"/>. Its content is not read, so not validated.
+    /// </summary>
+    public void Skip()
+    {
+        if (Json.TokenType == JsonTokenType.PropertyName && !Json.Read())
+        {
+            throw new JsonException("The JSON ends early.");
+        }
+
+        if (Json.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        var end = JsonContainerEnd.Find(json, checked((int)TokenStartIndex));
+
+        // Fed the closing bracket right after the opening one, the reader is in the state it would reach at the
+        // container's end by reading it whole; a reader of the rest of the buffer goes on from that state.
+        var closer = new Utf8JsonReader(Json.TokenType == JsonTokenType.StartObject ? "}"u8 : "]"u8, isFinalBlock: false, Json.CurrentState);
+        if (!closer.Read())
+        {
+            throw new JsonException($"The reader could not close the container at byte {TokenStartIndex}.");
+        }
+
+        Json = new Utf8JsonReader(json[end..], isFinalBlock: true, closer.CurrentState);
+        offset = end;
+    }
+}
