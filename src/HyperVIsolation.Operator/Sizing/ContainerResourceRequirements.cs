@@ -4,34 +4,61 @@ using k8s.Models;
 namespace HyperVIsolation.Operator.Sizing;
 
 /// <summary>
-/// One container's requests and limits, with the field path that names it in messages. The
-/// reconciler builds these from an IsolatedWorkload's template, the admission webhook from a pod.
+/// One container's requests and limits, with where it sits in its object to name it in messages.
+/// The reconciler builds these from an IsolatedWorkload's template, the admission webhook from a pod.
 /// </summary>
 /// <param name="Name">Container name.</param>
-/// <param name="FieldPath">Where the container sits in its object, for example <c>spec.template.containers[0]</c>.</param>
+/// <param name="List">The list the container is in, for example <c>spec.template.containers</c>.</param>
+/// <param name="Index">Its index in that list.</param>
 /// <param name="Requests">Requested amounts by resource name.</param>
 /// <param name="Limits">Limits by resource name.</param>
 public sealed record ContainerResourceRequirements(
     string Name,
-    string FieldPath,
+    string List,
+    int Index,
     IReadOnlyDictionary<string, ResourceQuantity>? Requests,
     IReadOnlyDictionary<string, ResourceQuantity>? Limits)
 {
+    /// <summary>The list of an IsolatedWorkload template's containers.</summary>
+    public const string WorkloadContainers = "spec.template.containers";
+
+    /// <summary>The list of a pod's containers.</summary>
+    public const string PodContainers = "spec.containers";
+
+    /// <summary>For example <c>spec.template.containers[0]</c>; worded on use, which sizing a valid pod never does.</summary>
+    public string FieldPath => $"{List}[{Index}]";
+
     /// <summary>The containers of an IsolatedWorkload template (paths <c>spec.template.containers[i]</c>).</summary>
     public static IReadOnlyList<ContainerResourceRequirements> FromWorkload(IReadOnlyList<WorkloadContainer> containers) =>
         containers.Select((container, index) => new ContainerResourceRequirements(
                 container.Name,
-                $"spec.template.containers[{index}]",
+                WorkloadContainers,
+                index,
                 container.Resources?.Requests,
                 container.Resources?.Limits))
             .ToList();
 
-    /// <summary>The containers of a pod (paths <c>spec.containers[i]</c>).</summary>
-    public static IReadOnlyList<ContainerResourceRequirements> FromPod(IReadOnlyList<V1Container> containers) =>
-        containers.Select((container, index) => new ContainerResourceRequirements(
-                container.Name,
-                $"spec.containers[{index}]",
-                container.Resources?.Requests?.AsReadOnly(),
-                container.Resources?.Limits?.AsReadOnly()))
-            .ToList();
+    /// <summary>The containers of a pod (paths <c>spec.containers[i]</c>), skipping null entries.</summary>
+    public static IReadOnlyList<ContainerResourceRequirements> FromPod(IList<V1Container>? containers)
+    {
+        var requirements = new List<ContainerResourceRequirements>(containers?.Count ?? 0);
+        for (var index = 0; index < (containers?.Count ?? 0); index++)
+        {
+            if (containers![index] is { } container)
+            {
+                requirements.Add(new ContainerResourceRequirements(
+                    container.Name,
+                    PodContainers,
+                    requirements.Count,
+                    ReadOnly(container.Resources?.Requests),
+                    ReadOnly(container.Resources?.Limits)));
+            }
+        }
+
+        return requirements;
+    }
+
+    // The client's maps are Dictionaries, already read-only views of themselves: no wrapper per map per request.
+    private static IReadOnlyDictionary<string, ResourceQuantity>? ReadOnly(IDictionary<string, ResourceQuantity>? amounts) =>
+        amounts as IReadOnlyDictionary<string, ResourceQuantity> ?? amounts?.AsReadOnly();
 }

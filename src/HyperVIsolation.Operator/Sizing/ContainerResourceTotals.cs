@@ -15,16 +15,20 @@ internal sealed record ContainerResourceTotals(
 {
     private const decimal BytesPerMiB = 1024m * 1024m;
 
+    private static readonly IReadOnlyList<VmSizingFailure> NoProblems = [];
+
     public static ContainerResourceTotals From(IReadOnlyList<ContainerResourceRequirements> containers)
     {
-        var problems = new List<VmSizingFailure>();
+        // Created by the first problem: valid resources are the common case.
+        List<VmSizingFailure>? problems = null;
         decimal cpuCores = 0, memoryBytes = 0, cpuLimitCores = 0;
         var hasCpu = false;
         var everyContainerLimitsCpu = containers.Count > 0;
-        foreach (var container in containers)
+        for (var index = 0; index < containers.Count; index++)
         {
-            var cpu = Amount(container, "cpu", problems);
-            var memory = Amount(container, "memory", problems);
+            var container = containers[index];
+            var cpu = Amount(container, "cpu", ref problems);
+            var memory = Amount(container, "memory", ref problems);
             hasCpu |= cpu is not null;
             cpuCores += cpu ?? 0;
             memoryBytes += memory ?? 0;
@@ -38,13 +42,14 @@ internal sealed record ContainerResourceTotals(
             CeilingToLong(cpuCores * 1000),
             everyContainerLimitsCpu ? CeilingToLong(cpuLimitCores * 1000) : null,
             CeilingToLong(memoryBytes / BytesPerMiB),
-            problems);
+            problems ?? NoProblems);
     }
 
-    private static decimal? Amount(ContainerResourceRequirements container, string resource, List<VmSizingFailure> problems)
+    private static decimal? Amount(ContainerResourceRequirements container, string resource, ref List<VmSizingFailure>? problems)
     {
-        var fromLimit = Quantity(container.Limits, resource) is not null;
-        var quantity = Quantity(container.Limits, resource) ?? Quantity(container.Requests, resource);
+        var limit = Quantity(container.Limits, resource);
+        var fromLimit = limit is not null;
+        var quantity = limit ?? Quantity(container.Requests, resource);
         if (quantity is null)
         {
             return null;
@@ -57,7 +62,7 @@ internal sealed record ContainerResourceTotals(
         }
 
         var field = $"{container.FieldPath}.resources.{(fromLimit ? "limits" : "requests")}.{resource}";
-        problems.Add(new VmSizingFailure(
+        (problems ??= []).Add(new VmSizingFailure(
             VmSizingFailureReason.InvalidResources,
             field,
             $"{field} is negative; resource amounts must be 0 or more."));

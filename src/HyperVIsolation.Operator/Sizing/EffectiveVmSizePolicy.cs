@@ -24,10 +24,32 @@ public sealed record EffectiveVmSizePolicy(
     /// <summary>Whether a workload may set <c>allowOvercommit: false</c>.</summary>
     public bool AllowDisablingOvercommit => OvercommitDeniedBy is null;
 
+    /// <summary>The VM size rules of one policy alone, the same as <see cref="Combine"/> of just that policy.</summary>
+    /// <param name="policyName">The policy's name, for the caps' messages.</param>
+    /// <param name="vm">The policy's <c>spec.vm</c>.</param>
+    public static EffectiveVmSizePolicy Of(string policyName, VmSizePolicy? vm)
+    {
+        ArgumentNullException.ThrowIfNull(policyName);
+        PolicyCap<long>? maxMemory = vm?.MaxMemoryMiB is { } memoryCap ? new PolicyCap<long>(memoryCap, policyName) : null;
+        PolicyCap<int>? maxProcessors = vm?.MaxProcessorCount is { } processorCap ? new PolicyCap<int>(processorCap, policyName) : null;
+        return new EffectiveVmSizePolicy(
+            LowerTo(vm?.DefaultMemoryMiB, maxMemory?.Value),
+            LowerTo(vm?.DefaultProcessorCount, maxProcessors?.Value),
+            maxMemory,
+            maxProcessors,
+            vm?.AllowDisablingOvercommit == true ? null : policyName);
+    }
+
     /// <summary>Combines covering policies; <see langword="null"/> when there are none (nothing capped).</summary>
     public static EffectiveVmSizePolicy? Combine(IEnumerable<IsolationPolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(policies);
+
+        // Most namespaces have one covering policy: nothing to sort or compare.
+        if (policies is IReadOnlyList<IsolationPolicy> { Count: 1 } single)
+        {
+            return Of(single[0].Metadata?.Name ?? string.Empty, single[0].Spec?.Vm);
+        }
 
         // Loops rather than LINQ: admission combines the covering policies on every pod request. Every result is a
         // value or a policy name, so the order among policies of the same name does not matter and Sort may be unstable.

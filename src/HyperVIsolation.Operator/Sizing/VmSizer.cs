@@ -55,10 +55,9 @@ public sealed class VmSizer(GuestOsFootprints footprints)
             return VmSizingResult.Fail(totals.Problems);
         }
 
-        var containersField = ContainersField(containers);
-        var memory = Memory(totals, footprint, overrides, policy, containersField);
-        var processors = Processors(totals, overrides, policy, containersField);
-        var failures = CapFailures(memory, processors, overrides, policy);
+        var memory = Memory(totals, footprint, overrides, policy);
+        var processors = Processors(totals, overrides, policy);
+        var failures = CapFailures(memory, processors, new Wording(containers, totals, footprint, overrides), policy);
         if (failures.Count > 0)
         {
             return VmSizingResult.Fail(failures);
@@ -75,21 +74,16 @@ public sealed class VmSizer(GuestOsFootprints footprints)
         return VmSizingResult.Success(new VmSizing(size, size.ToPodAnnotations(), OverheadFor(flavor)));
     }
 
-    private static SizedValue<long> Memory(
-        ContainerResourceTotals totals, GuestOsFootprint footprint, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy, string containersField)
+    private static Sized<long> Memory(ContainerResourceTotals totals, GuestOsFootprint footprint, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy)
     {
         if (overrides?.MemoryMiB is { } requested)
         {
-            return Overridden(VmMemoryRounding.RoundUpToEven(requested), requested, VmSizeCaps.MemoryField);
+            return new(VmMemoryRounding.RoundUpToEven(requested), Source.Override);
         }
 
         if (totals.MemoryMiB > 0)
         {
-            var sum = totals.MemoryMiB + footprint.MemoryMiB;
-            return new SizedValue<long>(
-                VmMemoryRounding.RoundUpToEven(sum),
-                containersField,
-                () => Invariant($"The VM memory computed from the containers' memory ({totals.MemoryMiB} MiB plus {footprint.MemoryMiB} MiB for the guest OS) is {VmMemoryRounding.RoundUpToEven(sum)} MiB"));
+            return new(VmMemoryRounding.RoundUpToEven(totals.MemoryMiB + footprint.MemoryMiB), Source.Containers);
         }
 
         var builtIn = Math.Max(HcsAnnotations.DefaultMemoryMb, footprint.MemoryMiB + HeadroomMiB);
@@ -100,52 +94,43 @@ public sealed class VmSizer(GuestOsFootprints footprints)
             fallback = VmMemoryRounding.RoundDownToEven(cap.Value);
         }
 
-        return new SizedValue<long>(
-            fallback,
-            VmSizeCaps.MemoryField,
-            () => Invariant($"The default VM memory is {fallback} MiB"));
+        return new(fallback, Source.Default);
     }
 
-    private static SizedValue<int> Processors(
-        ContainerResourceTotals totals, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy, string containersField)
+    private static Sized<int> Processors(ContainerResourceTotals totals, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy)
     {
         if (overrides?.ProcessorCount is { } requested)
         {
-            return new SizedValue<int>(requested, VmSizeCaps.ProcessorCountField, () => Invariant($"{VmSizeCaps.ProcessorCountField} is {requested}"));
+            return new(requested, Source.Override);
         }
 
         if (totals.HasCpu)
         {
-            var cores = (int)Math.Max(1, (totals.CpuMillicores + 999) / 1000);
-            return new SizedValue<int>(
-                cores,
-                containersField,
-                () => Invariant($"The VM processor count computed from the containers' cpu ({totals.CpuMillicores}m) is {cores}"));
+            return new((int)Math.Max(1, (totals.CpuMillicores + 999) / 1000), Source.Containers);
         }
 
         var fallback = policy?.DefaultProcessorCount
             ?? Math.Min(HcsAnnotations.DefaultProcessorCount, policy?.MaxProcessorCount?.Value ?? int.MaxValue);
-        return new SizedValue<int>(fallback, VmSizeCaps.ProcessorCountField, () => Invariant($"The default VM processor count is {fallback}"));
+        return new(fallback, Source.Default);
     }
 
-    private static IReadOnlyList<VmSizingFailure> CapFailures(
-        SizedValue<long> memory, SizedValue<int> processors, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy)
+    private static IReadOnlyList<VmSizingFailure> CapFailures(Sized<long> memory, Sized<int> processors, Wording wording, EffectiveVmSizePolicy? policy)
     {
         // The sentences are worded only for a value over its cap: admitting a pod never formats them.
         List<VmSizingFailure>? failures = null;
         if (policy?.MaxMemoryMiB is { } memoryCap && memory.Value > memoryCap.Value
-            && VmSizeCaps.CheckMemory(memory.Value, memory.Field, memory.Subject(), policy) is { } memoryFailure)
+            && VmSizeCaps.CheckMemory(memory.Value, wording.MemoryField(memory), wording.MemorySubject(memory), policy) is { } memoryFailure)
         {
             (failures ??= []).Add(memoryFailure);
         }
 
         if (policy?.MaxProcessorCount is { } processorCap && processors.Value > processorCap.Value
-            && VmSizeCaps.CheckProcessorCount(processors.Value, processors.Field, processors.Subject(), policy) is { } processorFailure)
+            && VmSizeCaps.CheckProcessorCount(processors.Value, wording.ProcessorCountField(processors), wording.ProcessorCountSubject(processors), policy) is { } processorFailure)
         {
             (failures ??= []).Add(processorFailure);
         }
 
-        if (VmSizeCaps.CheckOvercommit(overrides?.AllowOvercommit, policy) is { } overcommitFailure)
+        if (VmSizeCaps.CheckOvercommit(wording.Overrides?.AllowOvercommit, policy) is { } overcommitFailure)
         {
             (failures ??= []).Add(overcommitFailure);
         }
@@ -169,21 +154,47 @@ public sealed class VmSizer(GuestOsFootprints footprints)
         return (int)Math.Clamp(share, 1, FullProcessorLimit);
     }
 
-    /// <summary>"spec.template.containers" for a workload, "spec.containers" for a pod.</summary>
-    private static string ContainersField(IReadOnlyList<ContainerResourceRequirements> containers)
+    /// <summary>Where a sized value came from, which decides the field to blame and how the sentence starts.</summary>
+    private enum Source
     {
-        var path = containers.Count > 0 ? containers[0].FieldPath : "spec.template.containers";
-        var bracket = path.IndexOf('[', StringComparison.Ordinal);
-        return bracket < 0 ? path : path[..bracket];
+        Override,
+        Containers,
+        Default,
     }
 
-    private static SizedValue<long> Overridden(long applied, long requested, string field) =>
-        new(applied, field, () => applied == requested
-            ? Invariant($"{field} is {requested} MiB")
-            : Invariant($"{field} is {requested} MiB ({applied} MiB once rounded up to even)"));
+    /// <summary>A sized value and where it came from.</summary>
+    private readonly record struct Sized<T>(T Value, Source Source)
+        where T : struct;
+
+    /// <summary>The inputs a cap failure's sentence names; held, not formatted, until a cap fails.</summary>
+    private readonly record struct Wording(
+        IReadOnlyList<ContainerResourceRequirements> Containers,
+        ContainerResourceTotals Totals,
+        GuestOsFootprint Footprint,
+        UtilityVmOverrides? Overrides)
+    {
+        public string MemoryField(Sized<long> memory) => memory.Source == Source.Containers ? ContainersField : VmSizeCaps.MemoryField;
+
+        public string ProcessorCountField(Sized<int> processors) => processors.Source == Source.Containers ? ContainersField : VmSizeCaps.ProcessorCountField;
+
+        public string MemorySubject(Sized<long> memory) => memory.Source switch
+        {
+            Source.Override when Overrides!.MemoryMiB!.Value == memory.Value => Invariant($"{VmSizeCaps.MemoryField} is {memory.Value} MiB"),
+            Source.Override => Invariant($"{VmSizeCaps.MemoryField} is {Overrides!.MemoryMiB!.Value} MiB ({memory.Value} MiB once rounded up to even)"),
+            Source.Containers => Invariant($"The VM memory computed from the containers' memory ({Totals.MemoryMiB} MiB plus {Footprint.MemoryMiB} MiB for the guest OS) is {memory.Value} MiB"),
+            _ => Invariant($"The default VM memory is {memory.Value} MiB"),
+        };
+
+        public string ProcessorCountSubject(Sized<int> processors) => processors.Source switch
+        {
+            Source.Override => Invariant($"{VmSizeCaps.ProcessorCountField} is {processors.Value}"),
+            Source.Containers => Invariant($"The VM processor count computed from the containers' cpu ({Totals.CpuMillicores}m) is {processors.Value}"),
+            _ => Invariant($"The default VM processor count is {processors.Value}"),
+        };
+
+        /// <summary>"spec.template.containers" for a workload, "spec.containers" for a pod.</summary>
+        private string ContainersField => Containers.Count > 0 ? Containers[0].List : ContainerResourceRequirements.WorkloadContainers;
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A sized value, the field to blame and, worded only when a cap fails, the start of the sentence.</summary>
-    private sealed record SizedValue<T>(T Value, string Field, Func<string> Subject);
 }

@@ -51,4 +51,20 @@ public sealed class EffectiveVmSizePolicyTests
         effective.MaxProcessorCount.Should().BeNull();
         effective.AllowDisablingOvercommit.Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData(null, null, null, null, null)]
+    [InlineData(8192L, 4, null, null, null)]
+    [InlineData(2048L, 2, 4096L, 8, false)]
+    [InlineData(null, null, 3072L, 3, true)]
+    [InlineData(2047L, null, 4096L, null, true)]
+    public void Of_OnePolicy_SameAsTheGeneralCombination(long? maxMemory, int? maxProcessors, long? defaultMemory, int? defaultProcessors, bool? allowDisablingOvercommit)
+    {
+        var policy = Policy("tenant", maxMemory, maxProcessors, defaultMemory, defaultProcessors, allowDisablingOvercommit);
+
+        // A second policy that caps nothing and allows everything sends Combine down its general path without changing the outcome.
+        var general = Effective(policy, Policy("zz-permissive", allowDisablingOvercommit: true));
+
+        EffectiveVmSizePolicy.Of("tenant", policy.Spec.Vm).Should().Be(general);
+    }
 }

@@ -11,7 +11,7 @@ internal static class SizingInputs
 
     public static ContainerResourceRequirements Resources(
         string? cpuRequest = null, string? cpuLimit = null, string? memoryRequest = null, string? memoryLimit = null, int index = 0) =>
-        new($"c{index}", $"spec.template.containers[{index}]", Amounts(cpuRequest, memoryRequest), Amounts(cpuLimit, memoryLimit));
+        new($"c{index}", ContainerResourceRequirements.WorkloadContainers, index, Amounts(cpuRequest, memoryRequest), Amounts(cpuLimit, memoryLimit));
 
     public static IReadOnlyList<ContainerResourceRequirements> NoContainers { get; } = [];
 

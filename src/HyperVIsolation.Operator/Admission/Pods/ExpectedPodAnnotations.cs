@@ -33,12 +33,15 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
         }
 
         var sized = Size(sizing, coveringPolicies);
-        foreach (var (key, value) in sized.Sizing?.Annotations ?? new Dictionary<string, string>())
+        if (sized.Sizing is { } vm)
         {
-            annotations[key] = value;
+            foreach (var (key, value) in vm.Annotations)
+            {
+                annotations[key] = value;
+            }
         }
 
-        if (coveringPolicies.Any(policy => policy.Spec?.DisableUnsafeOperations ?? true))
+        if (AnyDisablesUnsafeOperations(coveringPolicies))
         {
             annotations[HcsAnnotations.DisableUnsafeOperations] = "true";
         }
@@ -95,6 +98,20 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
 
     /// <summary>Whether <paramref name="key"/> is a Microsoft annotation hcsshim or containerd may read.</summary>
     public static bool IsMicrosoftKey(string key) => key.StartsWith(HcsAnnotations.MicrosoftPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether any covering policy disables unsafe operations (unset means it does).</summary>
+    private static bool AnyDisablesUnsafeOperations(IReadOnlyList<IsolationPolicy> policies)
+    {
+        for (var index = 0; index < policies.Count; index++)
+        {
+            if (policies[index].Spec?.DisableUnsafeOperations ?? true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Sizes against every covering policy; when that breaks an Audit policy's cap, sizes against

@@ -6,12 +6,25 @@ namespace HyperVIsolation.Operator.Admission.Pods;
 /// A container of any of a pod's three lists, with the fields isolation rules read. Ephemeral
 /// containers have their own type in the API; this view lets every rule treat them alike.
 /// </summary>
-/// <param name="FieldPath">For example <c>spec.initContainers[0]</c>.</param>
+/// <param name="List">The list the container is in, for example <c>spec.initContainers</c>.</param>
+/// <param name="Index">Its index in that list.</param>
 /// <param name="Name">Container name.</param>
 /// <param name="Image">Image reference.</param>
 /// <param name="SecurityContext">The container's security context.</param>
-internal sealed record PodContainer(string FieldPath, string? Name, string? Image, V1SecurityContext? SecurityContext)
+internal readonly record struct PodContainer(string List, int Index, string? Name, string? Image, V1SecurityContext? SecurityContext)
 {
+    /// <summary>The list of regular containers.</summary>
+    public const string Containers = "spec.containers";
+
+    /// <summary>The list of init containers.</summary>
+    public const string InitContainers = "spec.initContainers";
+
+    /// <summary>The list of ephemeral containers.</summary>
+    public const string EphemeralContainers = "spec.ephemeralContainers";
+
+    /// <summary>For example <c>spec.initContainers[0]</c>; worded on use, which on an allowed pod is never.</summary>
+    public string FieldPath => $"{List}[{Index}]";
+
     /// <summary>Regular, init and ephemeral containers, in that order.</summary>
     public static IReadOnlyList<PodContainer> AllOf(V1PodSpec? spec)
     {
@@ -20,29 +33,29 @@ internal sealed record PodContainer(string FieldPath, string? Name, string? Imag
             return [];
         }
 
-        var containers = new List<PodContainer>();
-        AddRange(containers, "spec.containers", spec.Containers);
-        AddRange(containers, "spec.initContainers", spec.InitContainers);
+        var containers = new List<PodContainer>((spec.Containers?.Count ?? 0) + (spec.InitContainers?.Count ?? 0) + (spec.EphemeralContainers?.Count ?? 0));
+        AddRange(containers, Containers, spec.Containers);
+        AddRange(containers, InitContainers, spec.InitContainers);
         for (var index = 0; index < (spec.EphemeralContainers?.Count ?? 0); index++)
         {
             var container = spec.EphemeralContainers![index];
             if (container is not null)
             {
-                containers.Add(new PodContainer($"spec.ephemeralContainers[{index}]", container.Name, container.Image, container.SecurityContext));
+                containers.Add(new PodContainer(EphemeralContainers, index, container.Name, container.Image, container.SecurityContext));
             }
         }
 
         return containers;
     }
 
-    private static void AddRange(List<PodContainer> containers, string path, IList<V1Container>? list)
+    private static void AddRange(List<PodContainer> containers, string list, IList<V1Container>? items)
     {
-        for (var index = 0; index < (list?.Count ?? 0); index++)
+        for (var index = 0; index < (items?.Count ?? 0); index++)
         {
-            var container = list![index];
+            var container = items![index];
             if (container is not null)
             {
-                containers.Add(new PodContainer($"{path}[{index}]", container.Name, container.Image, container.SecurityContext));
+                containers.Add(new PodContainer(list, index, container.Name, container.Image, container.SecurityContext));
             }
         }
     }

@@ -20,14 +20,24 @@ internal static class PodFlavorInference
     public static OsFlavor Infer(V1Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        var images = (pod.Spec?.Containers ?? []).Select(container => container?.Image ?? string.Empty).ToList();
-        if (images.Any(image => image.StartsWith(Server, StringComparison.OrdinalIgnoreCase) || image.StartsWith(ServerDigest, StringComparison.OrdinalIgnoreCase)))
+        var containers = pod.Spec?.Containers;
+        if (containers is null || containers.Count == 0)
         {
-            return OsFlavor.Server;
+            return OsFlavor.ServerCore;
         }
 
-        return images.Count > 0 && images.All(image => image.StartsWith(NanoServer, StringComparison.OrdinalIgnoreCase))
-            ? OsFlavor.NanoServer
-            : OsFlavor.ServerCore;
+        var allNano = true;
+        for (var index = 0; index < containers.Count; index++)
+        {
+            var image = containers[index]?.Image ?? string.Empty;
+            if (image.StartsWith(Server, StringComparison.OrdinalIgnoreCase) || image.StartsWith(ServerDigest, StringComparison.OrdinalIgnoreCase))
+            {
+                return OsFlavor.Server;
+            }
+
+            allNano &= image.StartsWith(NanoServer, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return allNano ? OsFlavor.NanoServer : OsFlavor.ServerCore;
     }
 }

@@ -24,15 +24,15 @@ internal sealed class PodVmSizing(V1Pod pod, VmSizer sizer)
     /// <summary>The same as <see cref="VmSizer.Size"/> for the pod's containers and flavor, without overrides.</summary>
     public VmSizingResult Size(EffectiveVmSizePolicy? policy)
     {
-        foreach (var (sized, result) in results)
+        for (var index = 0; index < results.Count; index++)
         {
-            if (Equals(sized, policy))
+            if (Equals(results[index].Policy, policy))
             {
-                return result;
+                return results[index].Result;
             }
         }
 
-        containers ??= ContainerResourceRequirements.FromPod((pod.Spec?.Containers ?? []).Where(container => container is not null).ToList());
+        containers ??= ContainerResourceRequirements.FromPod(pod.Spec?.Containers);
         flavor ??= PodFlavorInference.Infer(pod);
         var size = sizer.Size(containers, flavor.Value, null, policy);
         results.Add((policy, size));

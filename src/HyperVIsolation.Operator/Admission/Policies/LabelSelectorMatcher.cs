@@ -19,15 +19,26 @@ internal static class LabelSelectorMatcher
             return true;
         }
 
-        foreach (var (key, value) in selector.MatchLabels ?? new Dictionary<string, string>())
+        if (selector.MatchLabels is { } matchLabels)
         {
-            if (!labels.TryGetValue(key, out var actual) || actual != value)
+            foreach (var (key, value) in matchLabels)
+            {
+                if (!labels.TryGetValue(key, out var actual) || actual != value)
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (var index = 0; index < (selector.MatchExpressions?.Count ?? 0); index++)
+        {
+            if (!Satisfies(selector.MatchExpressions![index], labels))
             {
                 return false;
             }
         }
 
-        return (selector.MatchExpressions ?? []).All(requirement => Satisfies(requirement, labels));
+        return true;
     }
 
     /// <summary>Every label key the selector reads; changing one of them can change what it matches.</summary>

@@ -12,10 +12,24 @@ internal static class PolicyScope
     {
         ArgumentNullException.ThrowIfNull(policies);
         var labels = namespaceLabels ?? NoLabels;
-        return policies
-            .Where(policy => LabelSelectorMatcher.Matches(policy.Spec?.NamespaceSelector, labels))
-            .OrderBy(policy => policy.Metadata?.Name ?? string.Empty, StringComparer.Ordinal)
-            .ToList();
+
+        // A loop rather than LINQ: every pod request asks, and most namespaces match one policy or none.
+        var covering = new List<IsolationPolicy>(1);
+        foreach (var policy in policies)
+        {
+            if (LabelSelectorMatcher.Matches(policy.Spec?.NamespaceSelector, labels))
+            {
+                covering.Add(policy);
+            }
+        }
+
+        if (covering.Count > 1)
+        {
+            // OrderBy is stable and List.Sort is not: keep policies of the same name in their listed order.
+            return [.. covering.OrderBy(policy => policy.Metadata?.Name ?? string.Empty, StringComparer.Ordinal)];
+        }
+
+        return covering;
     }
 
     /// <summary>Enforce when any covering policy enforces; Audit when all audit; null when none covers.</summary>

@@ -45,11 +45,11 @@ internal static class HostAccessRules
     }
 
     /// <summary>Checks containers only, for UPDATEs that add or change them (ephemeral containers).</summary>
-    public static void EvaluateContainers(IEnumerable<PodContainer> containers, ViolationCollector violations)
+    public static void EvaluateContainers(IReadOnlyList<PodContainer> containers, ViolationCollector violations)
     {
-        foreach (var container in containers)
+        for (var index = 0; index < containers.Count; index++)
         {
-            EvaluateContainer(container, violations);
+            EvaluateContainer(containers[index], violations);
         }
     }
 

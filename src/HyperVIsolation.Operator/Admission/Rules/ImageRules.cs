@@ -6,18 +6,19 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 internal static class ImageRules
 {
     /// <summary>Checks the given containers (all of them on CREATE; changed ones on UPDATE).</summary>
-    public static void Evaluate(IEnumerable<PodContainer> containers, ViolationCollector violations)
+    public static void Evaluate(IReadOnlyList<PodContainer> containers, ViolationCollector violations)
     {
-        var allowed = violations.Spec.AllowedRegistries ?? [];
-        var anyAllowed = allowed.Any(entry => !string.IsNullOrWhiteSpace(entry));
+        IReadOnlyList<string> allowed = (IReadOnlyList<string>?)violations.Spec.AllowedRegistries ?? [];
+        var anyAllowed = HasEntry(allowed);
         var requireDigest = violations.Spec.RequireImageDigest;
         if (!anyAllowed && !requireDigest)
         {
             return;
         }
 
-        foreach (var container in containers)
+        for (var index = 0; index < containers.Count; index++)
         {
+            var container = containers[index];
             if (string.IsNullOrEmpty(container.Image))
             {
                 continue;
@@ -42,11 +43,25 @@ internal static class ImageRules
         }
     }
 
-    private static bool IsFromAny(ImageReference reference, IList<string> allowed)
+    /// <summary>Whether the policy lists any registry (blank entries do not count).</summary>
+    private static bool HasEntry(IReadOnlyList<string> allowed)
     {
-        foreach (var entry in allowed)
+        for (var index = 0; index < allowed.Count; index++)
         {
-            if (!string.IsNullOrWhiteSpace(entry) && reference.IsFrom(entry))
+            if (!string.IsNullOrWhiteSpace(allowed[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFromAny(ImageReference reference, IReadOnlyList<string> allowed)
+    {
+        for (var index = 0; index < allowed.Count; index++)
+        {
+            if (!string.IsNullOrWhiteSpace(allowed[index]) && reference.IsFrom(allowed[index]))
             {
                 return true;
             }

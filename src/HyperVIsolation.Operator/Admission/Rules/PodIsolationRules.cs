@@ -25,10 +25,10 @@ internal static class PodIsolationRules
         var sizing = new PodVmSizing(input.Pod, input.Sizer);
         var expected = isUpdate ? null : ExpectedFor(input, sizing);
         var containers = PodContainer.AllOf(input.Pod.Spec);
-        var all = new List<AdmissionViolation>();
-        foreach (var policy in input.CoveringPolicies)
+        List<AdmissionViolation>? all = null;
+        for (var index = 0; index < input.CoveringPolicies.Count; index++)
         {
-            var violations = new ViolationCollector(policy, input.Namespace);
+            var violations = new ViolationCollector(input.CoveringPolicies[index], input.Namespace);
             if (isUpdate)
             {
                 PodUpdateRules.Evaluate(input.OldPod!, input.Pod, violations);
@@ -42,10 +42,13 @@ internal static class PodIsolationRules
                 VmAnnotationRules.EvaluateAnnotations(input.Pod, expected!, violations);
             }
 
-            all.AddRange(violations.Violations);
+            if (violations.Violations.Count > 0)
+            {
+                (all ??= []).AddRange(violations.Violations);
+            }
         }
 
-        return Deduplicate(all);
+        return all is null ? [] : Deduplicate(all);
     }
 
     private static ExpectedPodAnnotations ExpectedFor(PodAdmissionInput input, PodVmSizing sizing) => input.TrustedCreator

@@ -31,9 +31,9 @@ internal static class PodUpdateRules
     /// <summary>Containers that are new or whose image or security context differ from the stored pod.</summary>
     public static IReadOnlyList<PodContainer> ChangedContainers(V1Pod oldPod, V1Pod pod)
     {
-        var before = PodContainer.AllOf(oldPod.Spec).ToDictionary(container => container.FieldPath, StringComparer.Ordinal);
+        var before = PodContainer.AllOf(oldPod.Spec).ToDictionary(container => (container.List, container.Index));
         return PodContainer.AllOf(pod.Spec)
-            .Where(container => !before.TryGetValue(container.FieldPath, out var old)
+            .Where(container => !before.TryGetValue((container.List, container.Index), out var old)
                 || old.Image != container.Image
                 || old.Name != container.Name
                 || !SameJson(old.SecurityContext, container.SecurityContext))
@@ -67,8 +67,8 @@ internal static class PodUpdateRules
     private static IEnumerable<(string Field, object? Old, object? New)> ContainerSecurityContexts(V1PodSpec o, V1PodSpec n)
     {
         // Ephemeral containers are checked as changed containers: adding one is their purpose.
-        var before = PodContainer.AllOf(o).Where(container => !container.FieldPath.StartsWith("spec.ephemeralContainers", StringComparison.Ordinal)).ToList();
-        var after = PodContainer.AllOf(n).Where(container => !container.FieldPath.StartsWith("spec.ephemeralContainers", StringComparison.Ordinal)).ToList();
+        var before = PodContainer.AllOf(o).Where(container => container.List != PodContainer.EphemeralContainers).ToList();
+        var after = PodContainer.AllOf(n).Where(container => container.List != PodContainer.EphemeralContainers).ToList();
         yield return ("spec.containers", before.Count, after.Count);
         foreach (var (old, current) in before.Zip(after))
         {

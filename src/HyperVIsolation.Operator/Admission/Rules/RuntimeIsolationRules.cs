@@ -45,7 +45,7 @@ internal static class RuntimeIsolationRules
             return;
         }
 
-        var runtimeClass = ours.FirstOrDefault(candidate => candidate.Name == name);
+        var runtimeClass = Find(ours, name);
         if (runtimeClass is null)
         {
             violations.Add(Field, RuleIds.ForeignRuntimeClass, $"{violations.Pods} may only use the operator's Hyper-V RuntimeClasses ({Names(ours)}), not '{name}'");
@@ -56,6 +56,19 @@ internal static class RuntimeIsolationRules
         {
             violations.Add(Field, RuleIds.ProcessIsolation, $"{violations.Pods} must run in a Hyper-V utility VM, but RuntimeClass '{name}' uses process isolation, which shares the host kernel");
         }
+    }
+
+    private static IsolationRuntimeClass? Find(IReadOnlyList<IsolationRuntimeClass> ours, string name)
+    {
+        for (var index = 0; index < ours.Count; index++)
+        {
+            if (ours[index].Name == name)
+            {
+                return ours[index];
+            }
+        }
+
+        return null;
     }
 
     private static string Names(IReadOnlyList<IsolationRuntimeClass> ours)

@@ -10,7 +10,8 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 /// <param name="namespaceName">The namespace, for the sentences.</param>
 internal sealed class ViolationCollector(IsolationPolicy policy, string namespaceName)
 {
-    private readonly List<AdmissionViolation> violations = [];
+    // Created by the first violation: most pods are allowed.
+    private List<AdmissionViolation>? violations;
     private string? pods;
 
     /// <summary>The policy being evaluated.</summary>
@@ -26,13 +27,13 @@ internal sealed class ViolationCollector(IsolationPolicy policy, string namespac
     public string Pods => pods ??= $"pods in namespace '{namespaceName}'";
 
     /// <summary>What has been collected.</summary>
-    public IReadOnlyList<AdmissionViolation> Violations => violations;
+    public IReadOnlyList<AdmissionViolation> Violations => (IReadOnlyList<AdmissionViolation>?)violations ?? [];
 
     /// <summary>Adds a violation; <paramref name="sentence"/> has no final period.</summary>
     public void Add(string field, string ruleId, string sentence) =>
-        violations.Add(new AdmissionViolation(field, ruleId, $"{field}: {sentence} (IsolationPolicy '{PolicyName}').", PolicyName, Spec.Mode));
+        (violations ??= []).Add(new AdmissionViolation(field, ruleId, $"{field}: {sentence} (IsolationPolicy '{PolicyName}').", PolicyName, Spec.Mode));
 
     /// <summary>Adds a violation whose sentence already names the field's value and the policy (sizing failures do).</summary>
     public void AddWorded(string field, string ruleId, string message) =>
-        violations.Add(new AdmissionViolation(field, ruleId, $"{field}: {message}", PolicyName, Spec.Mode));
+        (violations ??= []).Add(new AdmissionViolation(field, ruleId, $"{field}: {message}", PolicyName, Spec.Mode));
 }

@@ -11,6 +11,8 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 /// </summary>
 internal static class VmAnnotationRules
 {
+    private static readonly Dictionary<string, string> EmptyAnnotations = [];
+
     /// <summary>
     /// Checks the VM size against one policy's caps: the size computed from the containers, or,
     /// for the operator's own pods that carry sizing annotations, the annotated size.
@@ -28,7 +30,7 @@ internal static class VmAnnotationRules
             return;
         }
 
-        var policy = EffectiveVmSizePolicy.Combine([new Api.V1Alpha1.IsolationPolicy { Metadata = new V1ObjectMeta { Name = violations.PolicyName }, Spec = violations.Spec }]);
+        var policy = EffectiveVmSizePolicy.Of(violations.PolicyName, violations.Spec.Vm);
         if (trustedCreator && pod.Metadata?.Annotations is { } annotations && annotations.Keys.Any(ExpectedPodAnnotations.SizingKeys.Contains))
         {
             AnnotatedVmSize.Check(annotations, policy, violations);
@@ -45,7 +47,12 @@ internal static class VmAnnotationRules
     /// <summary>Checks the pod's Microsoft annotations against the expected ones.</summary>
     public static void EvaluateAnnotations(V1Pod pod, ExpectedPodAnnotations expected, ViolationCollector violations)
     {
-        var actual = pod.Metadata?.Annotations ?? new Dictionary<string, string>();
+        var actual = pod.Metadata?.Annotations ?? EmptyAnnotations;
+        if (Conforms(actual, expected.Annotations))
+        {
+            return;
+        }
+
         foreach (var (key, value) in actual.Where(entry => ExpectedPodAnnotations.IsMicrosoftKey(entry.Key)).OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             var field = $"metadata.annotations[{key}]";
@@ -63,5 +70,30 @@ internal static class VmAnnotationRules
         {
             violations.Add($"metadata.annotations[{key}]", RuleIds.ReservedAnnotation, $"annotation '{key}' must be '{wanted}' but is missing; the mutating webhook sets it, so re-create the pod");
         }
+    }
+
+    /// <summary>
+    /// Whether the pod's Microsoft annotations are exactly the expected ones, the common case, decided without
+    /// sorting or wording anything; the loops above say what differs when they are not.
+    /// </summary>
+    private static bool Conforms(IDictionary<string, string> actual, IReadOnlyDictionary<string, string> expected)
+    {
+        foreach (var (key, value) in actual)
+        {
+            if (ExpectedPodAnnotations.IsMicrosoftKey(key) && (!expected.TryGetValue(key, out var wanted) || wanted != value))
+            {
+                return false;
+            }
+        }
+
+        foreach (var (key, _) in expected)
+        {
+            if (!actual.ContainsKey(key))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
