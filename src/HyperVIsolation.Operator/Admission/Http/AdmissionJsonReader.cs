@@ -44,6 +44,27 @@ internal ref struct AdmissionJsonReader
     /// <summary>The current string or property name, unescaped.</summary>
     public readonly string? GetString() => Json.GetString();
 
+    /// <summary>
+    /// The same as <see cref="GetString"/>, but a short unescaped text comes from <see cref="InternedStrings"/>:
+    /// for values that recur across requests. The first sighting is decoded (and validated) by the reader itself.
+    /// </summary>
+    public readonly string? GetInternedString()
+    {
+        if (Json.ValueIsEscaped || Json.ValueSpan.Length > InternedStrings.MaxLength)
+        {
+            return Json.GetString();
+        }
+
+        if (InternedStrings.TryGet(Json.ValueSpan, out var interned))
+        {
+            return interned;
+        }
+
+        var value = Json.GetString()!;
+        InternedStrings.Add(Json.ValueSpan, value);
+        return value;
+    }
+
     /// <summary>The current number as a 64-bit integer, when it is one.</summary>
     public readonly bool TryGetInt64(out long value) => Json.TryGetInt64(out value);
 

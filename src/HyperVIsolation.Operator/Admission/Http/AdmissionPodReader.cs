@@ -80,7 +80,7 @@ internal static class AdmissionPodReader
             if (reader.ValueTextEquals("name"u8))
             {
                 seen.Mark(0, ref reader);
-                metadata.Name = ReadString(ref reader);
+                metadata.Name = ReadUniqueString(ref reader);
             }
             else if (reader.ValueTextEquals("namespace"u8))
             {

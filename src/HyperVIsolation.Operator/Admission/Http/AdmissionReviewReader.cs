@@ -74,7 +74,7 @@ internal static class AdmissionReviewReader
             if (reader.ValueTextEquals("uid"u8))
             {
                 seen.Mark(0, ref reader);
-                request.Uid = ReadString(ref reader);
+                request.Uid = ReadUniqueString(ref reader);
             }
             else if (reader.ValueTextEquals("kind"u8))
             {
@@ -94,7 +94,7 @@ internal static class AdmissionReviewReader
             else if (reader.ValueTextEquals("name"u8))
             {
                 seen.Mark(4, ref reader);
-                request.Name = ReadString(ref reader);
+                request.Name = ReadUniqueString(ref reader);
             }
             else if (reader.ValueTextEquals("namespace"u8))
             {

@@ -48,18 +48,25 @@ internal static class StrictJsonReads
     /// <summary>Moves to the value of the current property: true for an array, false for <c>null</c>; throws otherwise.</summary>
     public static bool NextArrayOrNull(ref AdmissionJsonReader reader) => NextContainerOrNull(ref reader, JsonTokenType.StartArray);
 
-    /// <summary>The next value as a string, or <see langword="null"/> for <c>null</c>.</summary>
+    /// <summary>The next value as a string, or <see langword="null"/> for <c>null</c>; for values that recur across requests.</summary>
     public static string? ReadString(ref AdmissionJsonReader reader)
     {
         Next(ref reader);
         return CurrentString(ref reader);
     }
 
+    /// <summary>The next value as a string, or <see langword="null"/> for <c>null</c>; for values unique to a request (uids, names).</summary>
+    public static string? ReadUniqueString(ref AdmissionJsonReader reader)
+    {
+        Next(ref reader);
+        return CurrentString(ref reader, intern: false);
+    }
+
     /// <summary>The current token as a string, or <see langword="null"/> for <c>null</c>.</summary>
-    public static string? CurrentString(ref AdmissionJsonReader reader) => reader.TokenType switch
+    public static string? CurrentString(ref AdmissionJsonReader reader, bool intern = true) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => intern ? reader.GetInternedString() : reader.GetString(),
         _ => throw new JsonException($"Expected a string or null at byte {reader.TokenStartIndex}, got {reader.TokenType}."),
     };
 
@@ -99,7 +106,7 @@ internal static class StrictJsonReads
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         while (NextProperty(ref reader))
         {
-            var key = reader.GetString()!;
+            var key = reader.GetInternedString()!;
             if (!map.TryAdd(key, ReadString(ref reader)!))
             {
                 throw DuplicateKey(key);
@@ -120,12 +127,12 @@ internal static class StrictJsonReads
         var map = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal);
         while (NextProperty(ref reader))
         {
-            var key = reader.GetString()!;
+            var key = reader.GetInternedString()!;
             Next(ref reader);
             var quantity = reader.TokenType switch
             {
                 JsonTokenType.Null => null,
-                JsonTokenType.String => ParsedQuantities.Parse(reader.GetString()!),
+                JsonTokenType.String => ParsedQuantities.Parse(reader.GetInternedString()!),
                 JsonTokenType.Number => ParsedQuantities.Parse(System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
                 _ => throw new JsonException($"Expected a quantity at byte {reader.TokenStartIndex}, got {reader.TokenType}."),
             };

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+
+namespace HyperVIsolation.Operator.Admission.Http;
+
+/// <summary>
+/// One string per short UTF-8 text that recurs across admission requests: label and annotation keys and values,
+/// images, resource names, tolerations, the envelope's kinds and versions. Strings were 40 % of what reading a
+/// review allocated, and nearly all of them repeat from one request to the next. Bounded: when full it is emptied
+/// and fills again, so a flood of distinct values costs speed, never memory. Values unique to one request (uids,
+/// names) are not offered to it.
+/// </summary>
+internal static class InternedStrings
+{
+    /// <summary>Longer texts are not kept: they rarely recur and would crowd out those that do.</summary>
+    public const int MaxLength = 128;
+
+    private const int Capacity = 4096;
+
+    private static readonly ConcurrentDictionary<byte[], string> Strings = new(Utf8Comparer.Instance);
+    private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> ByUtf8 = Strings.GetAlternateLookup<ReadOnlySpan<byte>>();
+
+    /// <summary>The string kept for <paramref name="utf8"/>, when there is one.</summary>
+    public static bool TryGet(ReadOnlySpan<byte> utf8, out string value) => ByUtf8.TryGetValue(utf8, out value!);
+
+    /// <summary>Keeps <paramref name="value"/>, the already validated decoding of <paramref name="utf8"/>.</summary>
+    public static void Add(ReadOnlySpan<byte> utf8, string value)
+    {
+        if (utf8.Length > MaxLength)
+        {
+            return;
+        }
+
+        if (Strings.Count >= Capacity)
+        {
+            Strings.Clear();
+        }
+
+        ByUtf8.TryAdd(utf8, value);
+    }
+
+    private sealed class Utf8Comparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public static readonly Utf8Comparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => Hash(obj);
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate) => Hash(alternate);
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+
+        // HashCode is seeded per process, so requests cannot be crafted to collide.
+        private static int Hash(ReadOnlySpan<byte> utf8)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(utf8);
+            return hash.ToHashCode();
+        }
+    }
+}

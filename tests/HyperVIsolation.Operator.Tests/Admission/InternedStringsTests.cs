@@ -1,0 +1,72 @@
+using System.Text;
+using HyperVIsolation.Operator.Admission.Http;
+
+namespace HyperVIsolation.Operator.Tests.Admission;
+
+public sealed class InternedStringsTests
+{
+    [Fact]
+    public void GetInternedString_SameTextInTwoBuffers_SameInstance()
+    {
+        var first = Interned("\"mcr.microsoft.com/windows/nanoserver:ltsc2022\"");
+        var second = Interned("\"mcr.microsoft.com/windows/nanoserver:ltsc2022\"");
+
+        second.Should().Be("mcr.microsoft.com/windows/nanoserver:ltsc2022");
+        ReferenceEquals(first, second).Should().BeTrue();
+    }
+
+    [Fact]
+    public void GetInternedString_EscapedText_DecodedNotTakenForItsRawBytes()
+    {
+        Interned("\"a\\\\u0062\"").Should().Be("a\\u0062");
+
+        Interned("\"a\\u0062\"").Should().Be("ab");
+    }
+
+    [Fact]
+    public void GetInternedString_InvalidUtf8_ThrowsEveryTime()
+    {
+        byte[] invalid = [(byte)'"', (byte)'x', 0xC3, 0x28, (byte)'"'];
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var read = () => Interned(invalid);
+            read.Should().Throw<InvalidOperationException>();
+        }
+    }
+
+    [Fact]
+    public void GetInternedString_LongText_EqualButNotKept()
+    {
+        var text = new string('x', InternedStrings.MaxLength + 1);
+
+        var first = Interned($"\"{text}\"");
+        var second = Interned($"\"{text}\"");
+
+        second.Should().Be(text);
+        ReferenceEquals(first, second).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_TwoReviews_RecurringValuesSharedButUidAndNamesNot()
+    {
+        var pod = AdmissionFixtures.SubmittedPod();
+        var first = AdmissionReviewReader.Read(Encoding.UTF8.GetBytes(AdmissionFixtures.Review("CREATE", pod)), readPods: true)!.Request!;
+        var second = AdmissionReviewReader.Read(Encoding.UTF8.GetBytes(AdmissionFixtures.Review("CREATE", pod)), readPods: true)!.Request!;
+
+        ReferenceEquals(first.ObjectPod!.Pod!.Spec.Containers[0].Image, second.ObjectPod!.Pod!.Spec.Containers[0].Image).Should().BeTrue();
+        ReferenceEquals(first.Namespace, second.Namespace).Should().BeTrue();
+        second.Uid.Should().Be(first.Uid);
+        ReferenceEquals(first.Uid, second.Uid).Should().BeFalse();
+        ReferenceEquals(first.ObjectPod.Pod.Metadata.Name, second.ObjectPod.Pod.Metadata.Name).Should().BeFalse();
+    }
+
+    private static string? Interned(string json) => Interned(Encoding.UTF8.GetBytes(json));
+
+    private static string? Interned(byte[] json)
+    {
+        var reader = new AdmissionJsonReader(json);
+        reader.Read();
+        return reader.GetInternedString();
+    }
+}
