@@ -26,7 +26,8 @@ public sealed record VmSize(
     /// <summary>The hcsshim pod annotations for the values that are set, sorted by key, invariant culture.</summary>
     public IReadOnlyDictionary<string, string> ToPodAnnotations()
     {
-        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        // A SortedList, not a SortedDictionary: a handful of keys, two small arrays instead of a tree, and enumerating it allocates no stack.
+        var annotations = new SortedList<string, string>(4, StringComparer.Ordinal)
         {
             [HcsAnnotations.MemorySizeInMb] = Invariant(MemoryMiB),
             [HcsAnnotations.ProcessorCount] = Invariant(ProcessorCount),
@@ -43,7 +44,7 @@ public sealed record VmSize(
         return annotations;
     }
 
-    private static void AddIfSet(SortedDictionary<string, string> annotations, string key, int? value)
+    private static void AddIfSet(SortedList<string, string> annotations, string key, int? value)
     {
         if (value is { } set)
         {

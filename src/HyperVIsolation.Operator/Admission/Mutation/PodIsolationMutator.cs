@@ -18,17 +18,22 @@ internal static class PodIsolationMutator
     /// <summary>The toleration key of the taint Windows nodes commonly carry.</summary>
     public const string OsTaintKey = "os";
 
+    private const string AnnotationsPointer = "/metadata/annotations";
+
+    private static readonly string OsNodeSelectorPointer = JsonPointer.Of("spec", "nodeSelector", WellKnownLabels.Os);
+
     /// <summary>The patch for <paramref name="pod"/>; empty when no policy covers it or it conforms.</summary>
     public static PodMutation Mutate(V1Pod pod, PodMutationContext context)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(context);
-        var operations = new List<JsonPatchOperation>();
         if (context.CoveringPolicies.Count == 0)
         {
-            return new PodMutation(pod, operations);
+            return new PodMutation(pod, []);
         }
 
+        // A tenant's new pod gets about eight operations: its VM annotations, class, OS, selector and toleration.
+        var operations = new List<JsonPatchOperation>(8);
         var expected = context.TrustedCreator
             ? ExpectedPodAnnotations.ForTrustedCreator(pod, context.CoveringPolicies, context.Sizer)
             : ExpectedPodAnnotations.For(pod, context.CoveringPolicies, context.Sizer);
@@ -54,31 +59,59 @@ internal static class PodIsolationMutator
                 return;
             }
 
-            var all = new JsonObject(expected.Select(entry => KeyValuePair.Create(entry.Key, (JsonNode?)JsonValue.Create(entry.Value))));
+            var all = new JsonObject();
+            foreach (var (key, value) in expected)
+            {
+                all[key] = value;
+            }
+
             operations.Add(pod.Metadata is null
                 ? JsonPatchOperation.Add("/metadata", new JsonObject { ["annotations"] = all })
-                : JsonPatchOperation.Add("/metadata/annotations", all));
+                : JsonPatchOperation.Add(AnnotationsPointer, all));
             return;
         }
 
-        foreach (var (key, value) in actual.Where(entry => ExpectedPodAnnotations.IsMicrosoftKey(entry.Key)).OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        // Removals and replacements in key order, so the patch is the same for the same pod.
+        var microsoftKeys = SortedMicrosoftKeys(actual);
+        for (var index = 0; index < (microsoftKeys?.Count ?? 0); index++)
         {
-            var path = JsonPointer.Of("metadata", "annotations", key);
+            var key = microsoftKeys![index];
             if (!expected.TryGetValue(key, out var wanted))
             {
-                operations.Add(JsonPatchOperation.Remove(path));
+                operations.Add(JsonPatchOperation.Remove(AnnotationPointer(key)));
             }
-            else if (wanted != value)
+            else if (wanted != actual[key])
             {
-                operations.Add(JsonPatchOperation.Replace(path, JsonValue.Create(wanted)));
+                operations.Add(JsonPatchOperation.Replace(AnnotationPointer(key), JsonValue.Create(wanted)));
             }
         }
 
-        foreach (var (key, wanted) in expected.Where(entry => !actual.ContainsKey(entry.Key)))
+        foreach (var (key, wanted) in expected)
         {
-            operations.Add(JsonPatchOperation.Add(JsonPointer.Of("metadata", "annotations", key), JsonValue.Create(wanted)));
+            if (!actual.ContainsKey(key))
+            {
+                operations.Add(JsonPatchOperation.Add(AnnotationPointer(key), JsonValue.Create(wanted)));
+            }
         }
     }
+
+    /// <summary>The pod's <c>io.microsoft.*</c> keys in ordinal order, or <see langword="null"/> for none (a tenant's pod usually has none).</summary>
+    private static List<string>? SortedMicrosoftKeys(IDictionary<string, string> annotations)
+    {
+        List<string>? keys = null;
+        foreach (var (key, _) in annotations)
+        {
+            if (ExpectedPodAnnotations.IsMicrosoftKey(key))
+            {
+                (keys ??= []).Add(key);
+            }
+        }
+
+        keys?.Sort(StringComparer.Ordinal);
+        return keys;
+    }
+
+    private static string AnnotationPointer(string key) => AnnotationsPointer + "/" + JsonPointer.Escape(key);
 
     /// <summary>Only an unset class is filled in: a class the tenant chose is judged by validation, not silently replaced.</summary>
     private static void MutateRuntimeClass(V1Pod pod, PodMutationContext context, List<JsonPatchOperation> operations)
@@ -123,13 +156,13 @@ internal static class PodIsolationMutator
         if (!selector.TryGetValue(WellKnownLabels.Os, out var os) || os != PodOsTarget.Windows)
         {
             // "add" on an existing member replaces it (RFC 6902 4.1), so one operation covers both cases.
-            operations.Add(JsonPatchOperation.Add(JsonPointer.Of("spec", "nodeSelector", WellKnownLabels.Os), JsonValue.Create(PodOsTarget.Windows)));
+            operations.Add(JsonPatchOperation.Add(OsNodeSelectorPointer, JsonValue.Create(PodOsTarget.Windows)));
         }
     }
 
     private static void MutateTolerations(V1Pod pod, List<JsonPatchOperation> operations)
     {
-        if (pod.Spec is null || (pod.Spec.Tolerations ?? []).Any(ToleratesWindowsTaint))
+        if (pod.Spec is null || ToleratesWindowsTaint(pod.Spec.Tolerations))
         {
             return;
         }
@@ -138,6 +171,19 @@ internal static class PodIsolationMutator
         operations.Add(pod.Spec.Tolerations is null
             ? JsonPatchOperation.Add("/spec/tolerations", new JsonArray(toleration))
             : JsonPatchOperation.Add("/spec/tolerations/-", toleration));
+    }
+
+    private static bool ToleratesWindowsTaint(IList<V1Toleration>? tolerations)
+    {
+        for (var index = 0; index < (tolerations?.Count ?? 0); index++)
+        {
+            if (ToleratesWindowsTaint(tolerations![index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ToleratesWindowsTaint(V1Toleration? toleration)

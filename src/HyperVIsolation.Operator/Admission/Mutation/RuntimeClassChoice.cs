@@ -18,19 +18,84 @@ internal static class RuntimeClassChoice
     /// <summary>The RuntimeClass name, or <see langword="null"/> when no Hyper-V class fits.</summary>
     public static string? For(V1Pod pod, IReadOnlyList<IsolationRuntimeClass> runtimeClasses, IReadOnlyList<WindowsBuild> readyBuilds)
     {
-        var hyperV = runtimeClasses.Where(runtimeClass => runtimeClass.IsHyperV).OrderBy(runtimeClass => runtimeClass.Name, StringComparer.Ordinal).ToList();
-        var unpinned = hyperV.FirstOrDefault(runtimeClass => runtimeClass.Build is null)?.Name;
+        // One pass, no sorting: every pod CREATE asks. Ties go to the class whose name sorts first.
+        IsolationRuntimeClass? unpinned = null;
         if (pod.Spec?.NodeSelector is { } selector && selector.TryGetValue(WellKnownLabels.WindowsBuild, out var label))
         {
-            return WindowsBuild.TryParse(label, out var wanted)
-                ? hyperV.FirstOrDefault(runtimeClass => runtimeClass.Build == wanted)?.Name ?? unpinned
-                : unpinned;
+            var parsed = WindowsBuild.TryParse(label, out var wanted);
+            IsolationRuntimeClass? forWanted = null;
+            for (var index = 0; index < runtimeClasses.Count; index++)
+            {
+                var candidate = runtimeClasses[index];
+                if (!candidate.IsHyperV)
+                {
+                    continue;
+                }
+
+                if (candidate.Build is null)
+                {
+                    unpinned = FirstByName(unpinned, candidate);
+                }
+                else if (parsed && candidate.Build == wanted)
+                {
+                    forWanted = FirstByName(forWanted, candidate);
+                }
+            }
+
+            return (forWanted ?? unpinned)?.Name;
         }
 
-        var ready = readyBuilds.ToHashSet();
-        var pinned = hyperV.Where(runtimeClass => runtimeClass.Build is not null).OrderByDescending(runtimeClass => runtimeClass.Build!.Value).ToList();
-        return pinned.FirstOrDefault(runtimeClass => ready.Contains(runtimeClass.Build!.Value))?.Name
-            ?? unpinned
-            ?? pinned.FirstOrDefault()?.Name;
+        IsolationRuntimeClass? newestReady = null;
+        IsolationRuntimeClass? newest = null;
+        for (var index = 0; index < runtimeClasses.Count; index++)
+        {
+            var candidate = runtimeClasses[index];
+            if (!candidate.IsHyperV)
+            {
+                continue;
+            }
+
+            if (candidate.Build is not { } build)
+            {
+                unpinned = FirstByName(unpinned, candidate);
+                continue;
+            }
+
+            newest = Newer(newest, candidate);
+            if (Contains(readyBuilds, build))
+            {
+                newestReady = Newer(newestReady, candidate);
+            }
+        }
+
+        return (newestReady ?? unpinned ?? newest)?.Name;
+    }
+
+    private static IsolationRuntimeClass FirstByName(IsolationRuntimeClass? best, IsolationRuntimeClass candidate) =>
+        best is null || string.CompareOrdinal(candidate.Name, best.Name) < 0 ? candidate : best;
+
+    /// <summary>The class pinned to the newer build; between classes of the same build, the one whose name sorts first.</summary>
+    private static IsolationRuntimeClass Newer(IsolationRuntimeClass? best, IsolationRuntimeClass candidate)
+    {
+        if (best is null)
+        {
+            return candidate;
+        }
+
+        var byBuild = candidate.Build!.Value.CompareTo(best.Build!.Value);
+        return byBuild > 0 || (byBuild == 0 && string.CompareOrdinal(candidate.Name, best.Name) < 0) ? candidate : best;
+    }
+
+    private static bool Contains(IReadOnlyList<WindowsBuild> builds, WindowsBuild build)
+    {
+        for (var index = 0; index < builds.Count; index++)
+        {
+            if (builds[index] == build)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -16,6 +16,8 @@ namespace HyperVIsolation.Operator.Admission.Pods;
 /// <param name="Sizing">The sizing outcome; its failures are cap violations.</param>
 internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string> Annotations, VmSizingResult? Sizing)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new SortedList<string, string>(StringComparer.Ordinal).AsReadOnly();
+
     /// <summary>The annotations for a pod under its covering policies.</summary>
     public static ExpectedPodAnnotations For(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer) =>
         For(new PodVmSizing(pod, sizer), coveringPolicies);
@@ -26,13 +28,13 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
         ArgumentNullException.ThrowIfNull(sizing);
         ArgumentNullException.ThrowIfNull(coveringPolicies);
         var pod = sizing.Pod;
-        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (PodOsTarget.LinuxField(pod) is not null)
         {
-            return new ExpectedPodAnnotations(annotations, null);
+            return new ExpectedPodAnnotations(NoAnnotations, null);
         }
 
         var sized = Size(sizing, coveringPolicies);
+        var annotations = new SortedList<string, string>((sized.Sizing?.Annotations.Count ?? 0) + 1, StringComparer.Ordinal);
         if (sized.Sizing is { } vm)
         {
             foreach (var (key, value) in vm.Annotations)
@@ -70,7 +72,7 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
             return expected;
         }
 
-        var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var annotations = new SortedList<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in expected.Annotations.Where(entry => !SizingKeys.Contains(entry.Key)))
         {
             annotations[key] = value;
