@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperVIsolation.Api;
 using HyperVIsolation.Operator.Admission.Pods;
@@ -21,6 +22,13 @@ internal static class PodIsolationMutator
     private const string AnnotationsPointer = "/metadata/annotations";
 
     private static readonly string OsNodeSelectorPointer = JsonPointer.Of("spec", "nodeSelector", WellKnownLabels.Os);
+
+    // The constant values, parsed once into immutable elements. Each operation gets its own node over them (a small
+    // wrapper that materialises only if something reads into it), so no mutable node is shared between requests.
+    private static readonly JsonElement WindowsOs = Element(new JsonObject { ["name"] = PodOsTarget.Windows });
+    private static readonly JsonElement WindowsNodeSelector = Element(new JsonObject { [WellKnownLabels.Os] = PodOsTarget.Windows });
+    private static readonly JsonElement WindowsToleration = Element(Toleration());
+    private static readonly JsonElement WindowsTolerations = Element(new JsonArray(Toleration()));
 
     /// <summary>The patch for <paramref name="pod"/>; empty when no policy covers it or it conforms.</summary>
     public static PodMutation Mutate(V1Pod pod, PodMutationContext context)
@@ -135,7 +143,7 @@ internal static class PodIsolationMutator
         }
 
         operations.Add(pod.Spec.Os is null
-            ? JsonPatchOperation.Add("/spec/os", new JsonObject { ["name"] = PodOsTarget.Windows })
+            ? JsonPatchOperation.Add("/spec/os", JsonObject.Create(WindowsOs)!)
             : JsonPatchOperation.Replace("/spec/os/name", JsonValue.Create(PodOsTarget.Windows)));
     }
 
@@ -149,7 +157,7 @@ internal static class PodIsolationMutator
         var selector = pod.Spec.NodeSelector;
         if (selector is null)
         {
-            operations.Add(JsonPatchOperation.Add("/spec/nodeSelector", new JsonObject { [WellKnownLabels.Os] = PodOsTarget.Windows }));
+            operations.Add(JsonPatchOperation.Add("/spec/nodeSelector", JsonObject.Create(WindowsNodeSelector)!));
             return;
         }
 
@@ -167,10 +175,18 @@ internal static class PodIsolationMutator
             return;
         }
 
-        var toleration = new JsonObject { ["key"] = OsTaintKey, ["operator"] = "Equal", ["value"] = PodOsTarget.Windows, ["effect"] = "NoSchedule" };
         operations.Add(pod.Spec.Tolerations is null
-            ? JsonPatchOperation.Add("/spec/tolerations", new JsonArray(toleration))
-            : JsonPatchOperation.Add("/spec/tolerations/-", toleration));
+            ? JsonPatchOperation.Add("/spec/tolerations", JsonArray.Create(WindowsTolerations)!)
+            : JsonPatchOperation.Add("/spec/tolerations/-", JsonObject.Create(WindowsToleration)!));
+    }
+
+    private static JsonObject Toleration() =>
+        new() { ["key"] = OsTaintKey, ["operator"] = "Equal", ["value"] = PodOsTarget.Windows, ["effect"] = "NoSchedule" };
+
+    private static JsonElement Element(JsonNode value)
+    {
+        using var document = JsonDocument.Parse(value.ToJsonString());
+        return document.RootElement.Clone();
     }
 
     private static bool ToleratesWindowsTaint(IList<V1Toleration>? tolerations)
