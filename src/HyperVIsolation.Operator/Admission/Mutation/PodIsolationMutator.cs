@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperVIsolation.Api;
@@ -22,6 +23,11 @@ internal static class PodIsolationMutator
     private const string AnnotationsPointer = "/metadata/annotations";
 
     private static readonly string OsNodeSelectorPointer = JsonPointer.Of("spec", "nodeSelector", WellKnownLabels.Os);
+
+    // The pointers of the annotations the operator writes, worded once; other keys (removed ones) are worded on use.
+    private static readonly FrozenDictionary<string, string> OperatorAnnotationPointers = ExpectedPodAnnotations.SizingKeys
+        .Append(HcsAnnotations.DisableUnsafeOperations)
+        .ToFrozenDictionary(key => key, key => AnnotationsPointer + "/" + JsonPointer.Escape(key), StringComparer.Ordinal);
 
     // The constant values, parsed once into immutable elements. Each operation gets its own node over them (a small
     // wrapper that materialises only if something reads into it), so no mutable node is shared between requests.
@@ -119,7 +125,8 @@ internal static class PodIsolationMutator
         return keys;
     }
 
-    private static string AnnotationPointer(string key) => AnnotationsPointer + "/" + JsonPointer.Escape(key);
+    private static string AnnotationPointer(string key) =>
+        OperatorAnnotationPointers.TryGetValue(key, out var pointer) ? pointer : AnnotationsPointer + "/" + JsonPointer.Escape(key);
 
     /// <summary>Only an unset class is filled in: a class the tenant chose is judged by validation, not silently replaced.</summary>
     private static void MutateRuntimeClass(V1Pod pod, PodMutationContext context, List<JsonPatchOperation> operations)
