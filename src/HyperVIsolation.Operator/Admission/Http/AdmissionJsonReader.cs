@@ -84,17 +84,16 @@ internal ref struct AdmissionJsonReader
             return;
         }
 
-        var end = JsonContainerEnd.Find(json, checked((int)TokenStartIndex));
+        var close = JsonContainerEnd.Find(json, checked((int)TokenStartIndex)) - 1;
 
-        // Fed the closing bracket right after the opening one, the reader is in the state it would reach at the
-        // container's end by reading it whole; a reader of the rest of the buffer goes on from that state.
-        var closer = new Utf8JsonReader(Json.TokenType == JsonTokenType.StartObject ? "}"u8 : "]"u8, isFinalBlock: false, Json.CurrentState);
-        if (!closer.Read())
+        // Its state on the opening bracket is the reader's state just before an empty container's closing one: a
+        // reader of the rest of the buffer from the real closing bracket on, started in that state, reads it as the
+        // container's end and goes on from there as if it had read the whole container.
+        Json = new Utf8JsonReader(json[close..], isFinalBlock: true, Json.CurrentState);
+        offset = close;
+        if (!Json.Read())
         {
-            throw new JsonException($"The reader could not close the container at byte {TokenStartIndex}.");
+            throw new JsonException($"The container closing at byte {close} could not be read.");
         }
-
-        Json = new Utf8JsonReader(json[end..], isFinalBlock: true, closer.CurrentState);
-        offset = end;
     }
 }
