@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Text.Json;
 
@@ -29,47 +28,43 @@ internal static class JsonContainerEnd
     public static int Find(ReadOnlySpan<byte> json, int start) => Find(json, start, HardwareVectorBits);
 
     /// <summary>The same with vectors of <paramref name="vectorBits"/> bits, so tests cover every width on one machine.</summary>
-    internal static int Find(ReadOnlySpan<byte> json, int start, int vectorBits)
+    internal static int Find(ReadOnlySpan<byte> json, int start, int vectorBits) => vectorBits switch
+    {
+        512 => Find<Vector512Blocks>(json, start),
+        256 => Find<Vector256Blocks>(json, start),
+        _ => Find<Vector128Blocks>(json, start),
+    };
+
+    // Generic over the block classifier so that the JIT compiles one loop per vector width, without a branch per block.
+    private static int Find<TBlocks>(ReadOnlySpan<byte> json, int start)
+        where TBlocks : struct, IJsonBlockClassifier
     {
         if ((uint)start >= (uint)json.Length || json[start] is not ((byte)'{' or (byte)'['))
         {
             throw new ArgumentOutOfRangeException(nameof(start), start, "No object or array starts there.");
         }
 
-        var depth = 0;
-        var insideString = 0UL;
-        var escapesNext = false;
-        Span<byte> tail = stackalloc byte[Block];
-        for (var blockStart = start; blockStart < json.Length; blockStart += Block)
+        var scan = default(JsonBlockScan);
+        var blockStart = start;
+        for (; json.Length - blockStart >= Block; blockStart += Block)
         {
-            var block = Padded(json[blockStart..], tail);
-            var (quotes, backslashes, opens, closes) = Classify(block, vectorBits);
-            quotes &= ~Escaped(backslashes, ref escapesNext);
-
-            // Bit i of the prefix XOR is set from an opening quote up to (not including) its closing one.
-            var strings = PrefixXor(quotes) ^ insideString;
-            insideString = (ulong)((long)strings >> 63);
-            opens &= ~strings;
-            closes &= ~strings;
-
-            var closeCount = BitOperations.PopCount(closes);
-            if (closeCount < depth)
+            var bit = scan.Next(TBlocks.Classify(json.Slice(blockStart, Block)));
+            if (bit >= 0)
             {
-                depth += BitOperations.PopCount(opens) - closeCount;
-                continue;
+                return Closed(json, start, blockStart + bit);
             }
+        }
 
-            for (var brackets = opens | closes; brackets != 0; brackets &= brackets - 1)
+        if (blockStart < json.Length)
+        {
+            // The last bytes, followed by spaces, which are nothing to the scan.
+            Span<byte> tail = stackalloc byte[Block];
+            tail.Fill((byte)' ');
+            json[blockStart..].CopyTo(tail);
+            var bit = scan.Next(TBlocks.Classify(tail));
+            if (bit >= 0)
             {
-                var bit = BitOperations.TrailingZeroCount(brackets);
-                if ((opens & (1UL << bit)) != 0)
-                {
-                    depth++;
-                }
-                else if (--depth == 0)
-                {
-                    return Closed(json, start, blockStart + bit);
-                }
+                return Closed(json, start, blockStart + bit);
             }
         }
 
@@ -85,112 +80,5 @@ internal static class JsonContainerEnd
         }
 
         return close + 1;
-    }
-
-    /// <summary>The next 64 bytes, or the last ones followed by spaces, which are nothing to the scan.</summary>
-    private static ReadOnlySpan<byte> Padded(ReadOnlySpan<byte> rest, Span<byte> tail)
-    {
-        if (rest.Length >= Block)
-        {
-            return rest[..Block];
-        }
-
-        tail.Fill((byte)' ');
-        rest.CopyTo(tail);
-        return tail;
-    }
-
-    /// <summary>
-    /// The bytes a backslash escapes. A backslash escaped by the one before it escapes nothing, so runs are taken
-    /// pairwise from their start; <paramref name="escapesNext"/> carries a run's odd last backslash into the next block.
-    /// </summary>
-    private static ulong Escaped(ulong backslashes, ref bool escapesNext)
-    {
-        var escaped = 0UL;
-        if (escapesNext)
-        {
-            escaped = 1;
-            backslashes &= ~1UL;
-            escapesNext = false;
-        }
-
-        while (backslashes != 0)
-        {
-            var bit = BitOperations.TrailingZeroCount(backslashes);
-            if (bit == Block - 1)
-            {
-                escapesNext = true;
-                break;
-            }
-
-            escaped |= 1UL << (bit + 1);
-            backslashes &= ~(3UL << bit);
-        }
-
-        return escaped;
-    }
-
-    private static ulong PrefixXor(ulong bits)
-    {
-        bits ^= bits << 1;
-        bits ^= bits << 2;
-        bits ^= bits << 4;
-        bits ^= bits << 8;
-        bits ^= bits << 16;
-        bits ^= bits << 32;
-        return bits;
-    }
-
-    /// <summary>Bit masks of the block's quotes, backslashes, opening and closing brackets (bit i is byte i).</summary>
-    private static (ulong Quotes, ulong Backslashes, ulong Opens, ulong Closes) Classify(ReadOnlySpan<byte> block, int vectorBits)
-    {
-        if (vectorBits == 512)
-        {
-            return Classify512(Vector512.Create(block));
-        }
-
-        ulong quotes = 0, backslashes = 0, opens = 0, closes = 0;
-        var step = vectorBits / 8;
-        for (var at = 0; at < Block; at += step)
-        {
-            var (q, b, o, c) = step == 32 ? Classify256(Vector256.Create(block[at..])) : Classify128(Vector128.Create(block[at..]));
-            quotes |= q << at;
-            backslashes |= b << at;
-            opens |= o << at;
-            closes |= c << at;
-        }
-
-        return (quotes, backslashes, opens, closes);
-    }
-
-    // Setting bit 0x20 folds '[' (0x5B) onto '{' (0x7B) and ']' (0x5D) onto '}' (0x7D); no other byte lands on either.
-    private static (ulong, ulong, ulong, ulong) Classify512(Vector512<byte> bytes)
-    {
-        var folded = bytes | Vector512.Create((byte)0x20);
-        return (
-            Vector512.Equals(bytes, Vector512.Create((byte)'"')).ExtractMostSignificantBits(),
-            Vector512.Equals(bytes, Vector512.Create((byte)'\\')).ExtractMostSignificantBits(),
-            Vector512.Equals(folded, Vector512.Create((byte)'{')).ExtractMostSignificantBits(),
-            Vector512.Equals(folded, Vector512.Create((byte)'}')).ExtractMostSignificantBits());
-    }
-
-    private static (ulong, ulong, ulong, ulong) Classify256(Vector256<byte> bytes)
-    {
-        var folded = bytes | Vector256.Create((byte)0x20);
-        return (
-            Vector256.Equals(bytes, Vector256.Create((byte)'"')).ExtractMostSignificantBits(),
-            Vector256.Equals(bytes, Vector256.Create((byte)'\\')).ExtractMostSignificantBits(),
-            Vector256.Equals(folded, Vector256.Create((byte)'{')).ExtractMostSignificantBits(),
-            Vector256.Equals(folded, Vector256.Create((byte)'}')).ExtractMostSignificantBits());
-    }
-
-    private static (ulong, ulong, ulong, ulong) Classify128(Vector128<byte> bytes)
-    {
-        var folded = bytes | Vector128.Create((byte)0x20);
-        return (
-            Vector128.Equals(bytes, Vector128.Create((byte)'"')).ExtractMostSignificantBits(),
-            Vector128.Equals(bytes, Vector128.Create((byte)'\\')).ExtractMostSignificantBits(),
-            Vector128.Equals(folded, Vector128.Create((byte)'{')).ExtractMostSignificantBits(),
-            Vector128.Equals(folded, Vector128.Create((byte)'}')).ExtractMostSignificantBits());
     }
 }
