@@ -57,7 +57,7 @@ public sealed class VmSizer(GuestOsFootprints footprints)
 
         var memory = Memory(totals, footprint, overrides, policy);
         var processors = Processors(totals, overrides, policy);
-        var failures = CapFailures(memory, processors, new Wording(containers, totals, footprint, overrides), policy);
+        var failures = CapFailures(memory, processors, overrides, policy, new Wording(containers, totals, footprint, overrides));
         if (failures.Count > 0)
         {
             return VmSizingResult.Fail(failures);
@@ -114,7 +114,8 @@ public sealed class VmSizer(GuestOsFootprints footprints)
         return new(fallback, Source.Default);
     }
 
-    private static IReadOnlyList<VmSizingFailure> CapFailures(Sized<long> memory, Sized<int> processors, Wording wording, EffectiveVmSizePolicy? policy)
+    private static IReadOnlyList<VmSizingFailure> CapFailures(
+        Sized<long> memory, Sized<int> processors, UtilityVmOverrides? overrides, EffectiveVmSizePolicy? policy, Wording wording)
     {
         // The sentences are worded only for a value over its cap: admitting a pod never formats them.
         List<VmSizingFailure>? failures = null;
@@ -130,7 +131,7 @@ public sealed class VmSizer(GuestOsFootprints footprints)
             (failures ??= []).Add(processorFailure);
         }
 
-        if (VmSizeCaps.CheckOvercommit(wording.Overrides?.AllowOvercommit, policy) is { } overcommitFailure)
+        if (VmSizeCaps.CheckOvercommit(overrides?.AllowOvercommit, policy) is { } overcommitFailure)
         {
             (failures ??= []).Add(overcommitFailure);
         }
