@@ -49,6 +49,27 @@ public sealed class PodIsolationRulesHappyPathTests
     }
 
     [Fact]
+    public void Evaluate_UpdateWithEqualMapsInNewInstances_Allowed()
+    {
+        var old = AdmissionFixtures.ConformingPod();
+        var pod = AdmissionFixtures.Clone(old);
+        pod.Spec.NodeSelector = new Dictionary<string, string>(old.Spec.NodeSelector);
+        pod.Metadata.Annotations = new Dictionary<string, string>(old.Metadata.Annotations) { ["team"] = "web" };
+
+        PodIsolationRules.Evaluate(AdmissionFixtures.Input(pod, old)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_UpdateAddingANodeSelectorEntry_Denied()
+    {
+        var old = AdmissionFixtures.ConformingPod();
+        var pod = AdmissionFixtures.Clone(old);
+        pod.Spec.NodeSelector["pool"] = "other";
+
+        PodIsolationRules.Evaluate(AdmissionFixtures.Input(pod, old)).Should().ContainSingle().Which.Field.Should().Be("spec.nodeSelector");
+    }
+
+    [Fact]
     public void Evaluate_SafeEphemeralContainer_Allowed()
     {
         var old = AdmissionFixtures.ConformingPod();

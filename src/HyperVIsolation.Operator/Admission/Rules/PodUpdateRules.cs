@@ -82,10 +82,40 @@ internal static class PodUpdateRules
             .ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal),
         StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether the two values serialize to the same JSON. Strings, booleans, counts and string maps are compared
+    /// directly, which says the same (a map's JSON lists its entries in enumeration order, so the order counts too);
+    /// anything else is serialized.
+    /// </summary>
     private static bool SameJson(object? left, object? right) => (left, right) switch
     {
         (null, null) => true,
         (null, _) or (_, null) => false,
+        (string l, string r) => string.Equals(l, r, StringComparison.Ordinal),
+        (bool l, bool r) => l == r,
+        (int l, int r) => l == r,
+        (IDictionary<string, string> l, IDictionary<string, string> r) => SameEntries(l, r),
         _ => string.Equals(KubernetesJson.Serialize(left), KubernetesJson.Serialize(right), StringComparison.Ordinal),
     };
+
+    private static bool SameEntries(IDictionary<string, string> left, IDictionary<string, string> right)
+    {
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        using var rightEntries = right.GetEnumerator();
+        foreach (var (key, value) in left)
+        {
+            if (!rightEntries.MoveNext()
+                || !string.Equals(key, rightEntries.Current.Key, StringComparison.Ordinal)
+                || !string.Equals(value, rightEntries.Current.Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
