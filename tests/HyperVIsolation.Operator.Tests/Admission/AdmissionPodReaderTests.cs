@@ -207,6 +207,47 @@ public sealed class AdmissionPodReaderTests
         }
     }
 
+    [Fact]
+    public void Read_GeneratedPodsWithSkippedMembersFullOfBracketsAndEscapes_KeptMembersAsTheFullSerializerReadsThem()
+    {
+        // Skipped members are passed over by a bracket scan, not the tokenizer: what follows them must still be read exactly.
+        var random = new Random(62);
+        for (var i = 0; i < 300; i++)
+        {
+            var pod = PodGenerator.Next(random);
+            AddSkippedMembers(pod, random);
+
+            // Written the way the API server writes it: Go escapes a quote as \", the client's serializer as \u0022.
+            var json = KubernetesJson.Serialize(pod).Replace("\\u0022", "\\\"", StringComparison.Ordinal);
+
+            var read = AdmissionPodReader.Read(Encoding.UTF8.GetBytes(json));
+
+            KubernetesJson.Serialize(read).Should().Be(KubernetesJson.Serialize(Trimmed(KubernetesJson.Deserialize<V1Pod>(json))));
+        }
+    }
+
+    private static void AddSkippedMembers(V1Pod pod, Random random)
+    {
+        string Tricky() => GeneratedJson.String(random).Trim('"');
+        pod.Metadata.ManagedFields =
+        [
+            new V1ManagedFieldsEntry
+            {
+                Manager = Tricky(),
+                Operation = "Update",
+                FieldsType = "FieldsV1",
+                FieldsV1 = JsonDocument.Parse(GeneratedJson.Container(random, depth: 0)).RootElement.Clone(),
+            },
+        ];
+        foreach (var container in pod.Spec.Containers)
+        {
+            container.Env = [new V1EnvVar { Name = Tricky(), Value = Tricky() }];
+            container.Args = [Tricky(), "}]", "\\"];
+        }
+
+        pod.Status = new V1PodStatus { Phase = "Pending", Conditions = [new V1PodCondition { Type = "PodScheduled", Status = "False", Message = Tricky() }] };
+    }
+
     /// <summary>The pod with only the members <see cref="AdmissionPodReader.ReadMembers"/> lists, built from the full read.</summary>
     private static V1Pod Trimmed(V1Pod full)
     {
