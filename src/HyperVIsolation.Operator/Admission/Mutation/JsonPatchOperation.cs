@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -24,28 +23,8 @@ internal sealed record JsonPatchOperation(string Op, string Path, JsonNode? Valu
     {
         ArgumentNullException.ThrowIfNull(operations);
 
-        // Written straight to UTF-8: building a JsonArray of cloned nodes and a string first cost more than the rest of the mutation.
-        var buffer = new ArrayBufferWriter<byte>(128 * (operations.Count + 1));
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var operation in operations)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("op"u8, operation.Op);
-                writer.WriteString("path"u8, operation.Path);
-                if (operation.Value is not null)
-                {
-                    writer.WritePropertyName("value"u8);
-                    operation.Value.WriteTo(writer);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        // The serializer writes into a buffer it rents and allocates only the finished array: a buffer of our own per
+        // request cost more than the patch itself.
+        return JsonSerializer.SerializeToUtf8Bytes(operations, JsonPatchJsonContext.Default.IReadOnlyListJsonPatchOperation);
     }
 }
