@@ -12,6 +12,7 @@ namespace HyperVIsolation.Bench.Webhook;
 /// <param name="P99Milliseconds">99th percentile latency.</param>
 /// <param name="P999Milliseconds">99.9th percentile latency.</param>
 /// <param name="Gc">The process's garbage collections during the phase.</param>
+/// <param name="Pool">The thread pool during the phase.</param>
 internal sealed record LoadResult(
     string Endpoint,
     string Mode,
@@ -23,7 +24,8 @@ internal sealed record LoadResult(
     double P50Milliseconds,
     double P99Milliseconds,
     double P999Milliseconds,
-    GcActivity? Gc = null)
+    GcActivity? Gc = null,
+    ThreadPoolActivity? Pool = null)
 {
     /// <summary>Answered requests per second.</summary>
     public double PerSecond => Seconds > 0 ? Completed / Seconds : 0;

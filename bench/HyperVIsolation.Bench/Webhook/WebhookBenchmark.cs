@@ -24,6 +24,7 @@ internal static class WebhookBenchmark
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await using var target = await WebhookTarget.StartAsync(repositoryRoot, stop.Token);
         await using var floor = await FloorServer.StartAsync(stop.Token);
+        using var probe = ThreadPoolProbe.Start();
         using var webhookClient = Client(target.Port, settings);
         using var floorClient = Client(floor.Port, settings);
         var mutateBody = PodReviews.CreateReview(PodReviews.Submitted("web-0"));
@@ -48,13 +49,14 @@ internal static class WebhookBenchmark
             foreach (var endpoint in endpoints)
             {
                 var gc = GcActivity.Start();
+                probe.Take();
                 var result = await OpenLoopLoad.RunAsync(endpoint, rate, settings.RateDuration, settings.MaxInFlight, stop.Token);
-                results.Add(result with { Gc = gc.Since() });
+                results.Add(result with { Gc = gc.Since(), Pool = probe.Take() });
                 Console.Error.WriteLine(WebhookResultWriter.Table([results[^1]]).Split('\n')[1]);
             }
         }
 
-        results.AddRange(await MaxThroughputAsync(endpoints, settings, stop.Token));
+        results.AddRange(await MaxThroughputAsync(endpoints, settings, probe, stop.Token));
 
         var path = await WebhookResultWriter.WriteAsync(results, settings, stop.Token);
         Console.WriteLine(WebhookResultWriter.Table(results));
@@ -68,7 +70,7 @@ internal static class WebhookBenchmark
     /// round: on a shared machine the load changes within seconds, and one phase per endpoint back to back could give
     /// the floor a quiet stretch and the webhook a busy one.
     /// </summary>
-    private static async Task<List<LoadResult>> MaxThroughputAsync(BenchEndpoint[] endpoints, WebhookBenchmarkSettings settings, CancellationToken cancellationToken)
+    private static async Task<List<LoadResult>> MaxThroughputAsync(BenchEndpoint[] endpoints, WebhookBenchmarkSettings settings, ThreadPoolProbe probe, CancellationToken cancellationToken)
     {
         var rounds = endpoints.ToDictionary(endpoint => endpoint.Name, _ => new List<LoadResult>());
         for (var round = 0; round < settings.MaxRounds; round++)
@@ -76,8 +78,9 @@ internal static class WebhookBenchmark
             foreach (var endpoint in endpoints)
             {
                 var gc = GcActivity.Start();
+                probe.Take();
                 var result = await ClosedLoopLoad.RunAsync(endpoint, settings.Concurrency, settings.MaxDuration, cancellationToken);
-                rounds[endpoint.Name].Add(result with { Gc = gc.Since() });
+                rounds[endpoint.Name].Add(result with { Gc = gc.Since(), Pool = probe.Take() });
                 Console.Error.WriteLine(WebhookResultWriter.Table([rounds[endpoint.Name][^1]]).Split('\n')[1]);
             }
         }

@@ -45,6 +45,7 @@ internal static class WebhookResultWriter
                 ["p999Ms"] = Math.Round(r.P999Milliseconds, 3),
                 ["maxThroughputRatioToFloor"] = r.Mode == "max" ? Math.Round(RatioToFloor(results, r), 3) : null,
                 ["gc"] = r.Gc is { } gc ? new JsonObject { ["gen0"] = gc.Gen0, ["gen1"] = gc.Gen1, ["gen2"] = gc.Gen2, ["pauseMs"] = Math.Round(gc.PauseMilliseconds, 1) } : null,
+                ["threadPool"] = r.Pool is { } pool ? new JsonObject { ["threads"] = pool.Threads, ["longestWaitMs"] = Math.Round(pool.LongestWaitMilliseconds, 1) } : null,
             }).ToArray()),
         };
         var path = Path.Combine(settings.OutputDirectory, $"webhook-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
@@ -56,11 +57,11 @@ internal static class WebhookResultWriter
     public static string Table(IReadOnlyList<LoadResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"{"endpoint",-16}{"mode",-6}{"target/s",10}{"done",9}{"failed",8}{"shed",7}{"req/s",9}{"p50 ms",9}{"p99 ms",9}{"p99.9 ms",10}{"vs floor",10}{"GCs 0/1/2",12}{"paused ms",11}");
+        table.AppendLine(CultureInfo.InvariantCulture, $"{"endpoint",-16}{"mode",-6}{"target/s",10}{"done",9}{"failed",8}{"shed",7}{"req/s",9}{"p50 ms",9}{"p99 ms",9}{"p99.9 ms",10}{"vs floor",10}{"GCs 0/1/2",12}{"paused ms",11}{"pool wait ms",14}{"threads",9}");
         foreach (var r in results)
         {
             var ratio = r.Mode == "max" ? RatioToFloor(results, r).ToString("P0", CultureInfo.InvariantCulture) : string.Empty;
-            table.AppendLine(CultureInfo.InvariantCulture, $"{r.Endpoint,-16}{r.Mode,-6}{r.TargetPerSecond,10}{r.Completed,9}{r.Failed,8}{r.Shed,7}{r.PerSecond,9:F0}{r.P50Milliseconds,9:F2}{r.P99Milliseconds,9:F2}{r.P999Milliseconds,10:F2}{ratio,10}{GcCounts(r.Gc),12}{r.Gc?.PauseMilliseconds ?? 0,11:F1}");
+            table.AppendLine(CultureInfo.InvariantCulture, $"{r.Endpoint,-16}{r.Mode,-6}{r.TargetPerSecond,10}{r.Completed,9}{r.Failed,8}{r.Shed,7}{r.PerSecond,9:F0}{r.P50Milliseconds,9:F2}{r.P99Milliseconds,9:F2}{r.P999Milliseconds,10:F2}{ratio,10}{GcCounts(r.Gc),12}{r.Gc?.PauseMilliseconds ?? 0,11:F1}{r.Pool?.LongestWaitMilliseconds ?? 0,14:F1}{r.Pool?.Threads ?? 0,9}");
         }
 
         return table.ToString();
