@@ -47,9 +47,19 @@ public static class VmSizeCaps
     /// <param name="subject">The start of the sentence, for example "spec.vm.memoryMiB is 8192 MiB".</param>
     /// <param name="policy">The effective policy, or <see langword="null"/> for no caps.</param>
     public static VmSizingFailure? CheckMemory(long memoryMiB, string field, string subject, EffectiveVmSizePolicy? policy) =>
-        policy?.MaxMemoryMiB is { } cap && memoryMiB > cap.Value
-            ? OverCap(field, subject, "maxMemoryMiB", cap.Value, cap.PolicyName)
+        CheckMemory(memoryMiB, (field, subject), static words => words, policy);
+
+    /// <summary>
+    /// The same, with the field and the sentence's start worded by <paramref name="word"/> from <paramref name="state"/>
+    /// only when the memory is over the cap: admission sizes every pod, and an allowed one never needs the words.
+    /// </summary>
+    public static VmSizingFailure? CheckMemory<TState>(long memoryMiB, TState state, Func<TState, (string Field, string Subject)> word, EffectiveVmSizePolicy? policy)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return policy?.MaxMemoryMiB is { } cap && memoryMiB > cap.Value
+            ? OverCap(word(state), "maxMemoryMiB", cap.Value, cap.PolicyName)
             : null;
+    }
 
     /// <summary>A failure when <paramref name="count"/> is over the processor cap.</summary>
     /// <param name="count">The processor count as it would be applied.</param>
@@ -57,9 +67,16 @@ public static class VmSizeCaps
     /// <param name="subject">The start of the sentence, for example "spec.vm.processorCount is 8".</param>
     /// <param name="policy">The effective policy, or <see langword="null"/> for no caps.</param>
     public static VmSizingFailure? CheckProcessorCount(int count, string field, string subject, EffectiveVmSizePolicy? policy) =>
-        policy?.MaxProcessorCount is { } cap && count > cap.Value
-            ? OverCap(field, subject, "maxProcessorCount", cap.Value, cap.PolicyName)
+        CheckProcessorCount(count, (field, subject), static words => words, policy);
+
+    /// <summary>The same, with the field and the sentence's start worded by <paramref name="word"/> only when the count is over the cap.</summary>
+    public static VmSizingFailure? CheckProcessorCount<TState>(int count, TState state, Func<TState, (string Field, string Subject)> word, EffectiveVmSizePolicy? policy)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return policy?.MaxProcessorCount is { } cap && count > cap.Value
+            ? OverCap(word(state), "maxProcessorCount", cap.Value, cap.PolicyName)
             : null;
+    }
 
     /// <summary>A failure when overcommit is turned off where a covering policy does not allow that.</summary>
     public static VmSizingFailure? CheckOvercommit(bool? allowOvercommit, EffectiveVmSizePolicy? policy)
@@ -83,8 +100,8 @@ public static class VmSizeCaps
             : Invariant($"{MemoryField} is {memory} MiB ({rounded} MiB once rounded up to even)");
     }
 
-    private static VmSizingFailure OverCap(string field, string subject, string capName, long cap, string policyName) =>
-        new(VmSizingFailureReason.VmSizeExceedsCap, field, Invariant($"{subject}, over the cap {capName}={cap} of IsolationPolicy '{policyName}'."));
+    private static VmSizingFailure OverCap((string Field, string Subject) words, string capName, long cap, string policyName) =>
+        new(VmSizingFailureReason.VmSizeExceedsCap, words.Field, Invariant($"{words.Subject}, over the cap {capName}={cap} of IsolationPolicy '{policyName}'."));
 
     private static void AddIfNotNull(List<VmSizingFailure> failures, VmSizingFailure? failure)
     {

@@ -119,14 +119,12 @@ public sealed class VmSizer(GuestOsFootprints footprints)
     {
         // The sentences are worded only for a value over its cap: admitting a pod never formats them.
         List<VmSizingFailure>? failures = null;
-        if (policy?.MaxMemoryMiB is { } memoryCap && memory.Value > memoryCap.Value
-            && VmSizeCaps.CheckMemory(memory.Value, wording.MemoryField(memory), wording.MemorySubject(memory), policy) is { } memoryFailure)
+        if (VmSizeCaps.CheckMemory(memory.Value, (wording, memory), static state => (state.wording.MemoryField(state.memory), state.wording.MemorySubject(state.memory)), policy) is { } memoryFailure)
         {
             (failures ??= []).Add(memoryFailure);
         }
 
-        if (policy?.MaxProcessorCount is { } processorCap && processors.Value > processorCap.Value
-            && VmSizeCaps.CheckProcessorCount(processors.Value, wording.ProcessorCountField(processors), wording.ProcessorCountSubject(processors), policy) is { } processorFailure)
+        if (VmSizeCaps.CheckProcessorCount(processors.Value, (wording, processors), static state => (state.wording.ProcessorCountField(state.processors), state.wording.ProcessorCountSubject(state.processors)), policy) is { } processorFailure)
         {
             (failures ??= []).Add(processorFailure);
         }
