@@ -3,6 +3,7 @@ using HyperVIsolation.Operator.Admission.Http;
 
 namespace HyperVIsolation.Operator.Tests.Admission;
 
+[Collection(InternedStringsSerial.Name)]
 public sealed class InternedStringsTests
 {
     [Fact]
@@ -59,6 +60,21 @@ public sealed class InternedStringsTests
         second.Uid.Should().Be(first.Uid);
         ReferenceEquals(first.Uid, second.Uid).Should().BeFalse();
         ReferenceEquals(first.ObjectPod.Pod.Metadata.Name, second.ObjectPod.Pod.Metadata.Name).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Add_MoreDistinctTextsThanCapacity_TableEmptiedAndStillCorrect()
+    {
+        var first = Interned("\"bounded-first\"");
+        for (var i = 0; i < InternedStrings.Capacity; i++)
+        {
+            Interned($"\"bounded-{i}\"");
+        }
+
+        InternedStrings.TryGet("bounded-first"u8, out _).Should().BeFalse("the table is emptied when full, so it never grows past its capacity");
+        var again = Interned("\"bounded-first\"");
+        again.Should().Be(first);
+        ReferenceEquals(again, first).Should().BeFalse();
     }
 
     private static string? Interned(string json) => Interned(Encoding.UTF8.GetBytes(json));

@@ -14,10 +14,13 @@ internal static class InternedStrings
     /// <summary>Longer texts are not kept: they rarely recur and would crowd out those that do.</summary>
     public const int MaxLength = 128;
 
-    private const int Capacity = 4096;
+    /// <summary>The most texts kept before the table is emptied.</summary>
+    public const int Capacity = 4096;
 
     private static readonly ConcurrentDictionary<byte[], string> Strings = new(Utf8Comparer.Instance);
     private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> ByUtf8 = Strings.GetAlternateLookup<ReadOnlySpan<byte>>();
+
+    private static int added;
 
     /// <summary>The string kept for <paramref name="utf8"/>, when there is one.</summary>
     public static bool TryGet(ReadOnlySpan<byte> utf8, out string value) => ByUtf8.TryGetValue(utf8, out value!);
@@ -30,9 +33,12 @@ internal static class InternedStrings
             return;
         }
 
-        if (Strings.Count >= Capacity)
+        // Counted here rather than with Strings.Count, which takes every lock of the dictionary: a request that carries
+        // a value not seen before (a generated label, a new image) adds on its path. Races only make the count approximate.
+        if (Interlocked.Increment(ref added) > Capacity)
         {
             Strings.Clear();
+            Interlocked.Exchange(ref added, 1);
         }
 
         ByUtf8.TryAdd(utf8, value);
