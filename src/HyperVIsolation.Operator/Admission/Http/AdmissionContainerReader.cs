@@ -43,29 +43,12 @@ internal static class AdmissionContainerReader
         }
 
         var containers = new List<T>();
-        while (NextElement(ref reader))
+        while (NextObjectOrNullElement(ref reader))
         {
             containers.Add(reader.TokenType == JsonTokenType.Null ? default! : create(ReadFields(ref reader)));
         }
 
         return containers;
-    }
-
-    /// <summary>Moves to the next element of the current array: true on an object or <c>null</c>, false at the end.</summary>
-    private static bool NextElement(ref AdmissionJsonReader reader)
-    {
-        Next(ref reader);
-        if (reader.TokenType == JsonTokenType.EndArray)
-        {
-            return false;
-        }
-
-        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
-        {
-            throw new JsonException($"Expected a container object at byte {reader.TokenStartIndex}, got {reader.TokenType}.");
-        }
-
-        return true;
     }
 
     private static (string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources) ReadFields(ref AdmissionJsonReader reader)

@@ -16,23 +16,12 @@ internal static class AdmissionTolerationReader
         }
 
         var tolerations = new List<V1Toleration>();
-        while (true)
+        while (NextObjectOrNullElement(ref reader))
         {
-            Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return tolerations;
-            }
-
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                tolerations.Add(null!);
-                continue;
-            }
-
-            Expect(ref reader, JsonTokenType.StartObject);
-            tolerations.Add(ReadToleration(ref reader));
+            tolerations.Add(reader.TokenType == JsonTokenType.Null ? null! : ReadToleration(ref reader));
         }
+
+        return tolerations;
     }
 
     private static V1Toleration ReadToleration(ref AdmissionJsonReader reader)

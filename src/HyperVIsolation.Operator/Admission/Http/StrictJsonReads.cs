@@ -48,6 +48,23 @@ internal static class StrictJsonReads
     /// <summary>Moves to the value of the current property: true for an array, false for <c>null</c>; throws otherwise.</summary>
     public static bool NextArrayOrNull(ref AdmissionJsonReader reader) => NextContainerOrNull(ref reader, JsonTokenType.StartArray);
 
+    /// <summary>Moves to the next element of the current array of objects: true on an object or <c>null</c>, false at the end.</summary>
+    public static bool NextObjectOrNullElement(ref AdmissionJsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return false;
+        }
+
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+        {
+            throw new JsonException($"Expected an object or null at byte {reader.TokenStartIndex}, got {reader.TokenType}.");
+        }
+
+        return true;
+    }
+
     /// <summary>The next value as a string, or <see langword="null"/> for <c>null</c>; for values that recur across requests.</summary>
     public static string? ReadString(ref AdmissionJsonReader reader)
     {
