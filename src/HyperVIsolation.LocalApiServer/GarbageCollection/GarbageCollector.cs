@@ -39,10 +39,20 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
 
         var uids = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var dependents = new Dictionary<string, List<(string Key, JsonObject Object)>>(StringComparer.Ordinal);
+
+        // A pass runs after every write, over the whole store: objects that are neither being deleted
+        // nor owned (most of them) cannot need anything, so only the others are collected below.
+        var candidates = new List<(string Key, JsonObject Object)>();
         foreach (var entry in objects)
         {
             uids.TryAdd(ObjectMetadata.Uid(entry.Object), entry.Object);
-            if (!HasOwners(entry.Object))
+            var owned = HasOwners(entry.Object);
+            if (owned || ObjectMetadata.IsDeleting(entry.Object))
+            {
+                candidates.Add(entry);
+            }
+
+            if (!owned)
             {
                 continue;
             }
@@ -59,10 +69,8 @@ public sealed partial class GarbageCollector(ObjectLifecycle lifecycle, Resource
             }
         }
 
-        // A pass runs after every write, over the whole store: objects that are neither being deleted
-        // nor owned (most of them) cannot need anything, so they are passed over before any real work.
         var changed = false;
-        foreach (var (key, obj) in objects.Where(o => HasOwners(o.Object) || ObjectMetadata.IsDeleting(o.Object)))
+        foreach (var (key, obj) in candidates)
         {
             changed |= Collect(key, obj, uids, dependents, objects);
         }
