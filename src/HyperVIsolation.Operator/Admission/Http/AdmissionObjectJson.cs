@@ -17,7 +17,7 @@ internal static class AdmissionObjectJson
 
     /// <summary>Deserializes <paramref name="json"/> straight from the review's buffer; throws like the serializer does.</summary>
     public static T? Deserialize<T>(ReadOnlySpan<byte> json)
-        where T : class => JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+        where T : class => JsonSerializer.Deserialize(json, TypeInfoOf<T>.Value);
 
     /// <summary>
     /// Deserializes the value at <paramref name="reader"/> (positioned on its first token) and leaves the reader on its

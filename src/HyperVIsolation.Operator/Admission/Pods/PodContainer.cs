@@ -1,3 +1,4 @@
+using HyperVIsolation.Operator.Sizing;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Pods;
@@ -14,7 +15,7 @@ namespace HyperVIsolation.Operator.Admission.Pods;
 internal readonly record struct PodContainer(string List, int Index, string? Name, string? Image, V1SecurityContext? SecurityContext)
 {
     /// <summary>The list of regular containers.</summary>
-    public const string Containers = "spec.containers";
+    public const string Containers = ContainerResourceRequirements.PodContainers;
 
     /// <summary>The list of init containers.</summary>
     public const string InitContainers = "spec.initContainers";
