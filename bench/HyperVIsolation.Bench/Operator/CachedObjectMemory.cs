@@ -1,6 +1,7 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;
@@ -47,14 +48,14 @@ internal static class CachedObjectMemory
         {
             return
             [
-                await MeasureAsync<IsolatedWorkload>(client, "isolatedworkloads", null, running, informers, stop.Token),
+                await MeasureAsync(client, "isolatedworkloads", new InformerScope<IsolatedWorkload>(), running, informers, stop.Token),
 
                 // The operator caches only the pods its workloads label (AddInformer<V1Pod>(labelSelector: ...)).
-                await MeasureAsync<V1Pod>(client, "pods", WellKnownLabels.Workload, running, informers, stop.Token),
-                await MeasureAsync<V1Node>(client, "nodes", null, running, informers, stop.Token),
-                await MeasureAsync<IsolationPolicy>(client, "isolationpolicies", null, running, informers, stop.Token),
-                await MeasureAsync<V1RuntimeClass>(client, "runtimeclasses", null, running, informers, stop.Token),
-                await MeasureAsync<V1Namespace>(client, "namespaces", null, running, informers, stop.Token),
+                await MeasureAsync(client, "pods", CachedObjectShapes.WorkloadPods, running, informers, stop.Token),
+                await MeasureAsync(client, "nodes", CachedObjectShapes.Nodes, running, informers, stop.Token),
+                await MeasureAsync(client, "isolationpolicies", new InformerScope<IsolationPolicy>(), running, informers, stop.Token),
+                await MeasureAsync(client, "runtimeclasses", new InformerScope<V1RuntimeClass>(), running, informers, stop.Token),
+                await MeasureAsync(client, "namespaces", new InformerScope<V1Namespace>(), running, informers, stop.Token),
             ];
         }
         finally
@@ -75,13 +76,13 @@ internal static class CachedObjectMemory
     }
 
     private static async Task<CachedKindMemory> MeasureAsync<T>(
-        IKubernetes client, string name, string? labelSelector, List<Task> running, List<IInformerStatus> informers, CancellationToken cancellationToken)
+        IKubernetes client, string name, InformerScope<T> scope, List<Task> running, List<IInformerStatus> informers, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var copies = Enumerable.Range(0, Copies)
             .Select(_ => new ResourceInformer<T>(
                 new KubernetesResourceClient<T>(client),
-                new ResourceInformerOptions<T> { Name = name, LabelSelector = labelSelector, Transform = CachedObjectShapes.For<T>() },
+                new ResourceInformerOptions<T> { Name = name, LabelSelector = scope.LabelSelector, Transform = scope.Transform },
                 TimeProvider.System,
                 NullLogger<ResourceInformer<T>>.Instance))
             .ToList();

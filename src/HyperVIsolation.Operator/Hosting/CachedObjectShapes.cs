@@ -1,4 +1,5 @@
-using k8s;
+using HyperVIsolation.Api;
+using HyperVIsolation.ControllerRuntime.Hosting;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Hosting;
@@ -12,14 +13,11 @@ namespace HyperVIsolation.Operator.Hosting;
 /// </summary>
 public static class CachedObjectShapes
 {
-    /// <summary>The trim applied to cached objects of <typeparamref name="T"/>, or <see langword="null"/> to keep them whole.</summary>
-    /// <typeparam name="T">The cached type.</typeparam>
-    /// <returns>The trim.</returns>
-    public static Func<T, T>? For<T>()
-        where T : class, IKubernetesObject<V1ObjectMeta> =>
-        typeof(T) == typeof(V1Pod) ? (Func<T, T>)(object)new Func<V1Pod, V1Pod>(Pod)
-        : typeof(T) == typeof(V1Node) ? (Func<T, T>)(object)new Func<V1Node, V1Node>(Node)
-        : null;
+    /// <summary>The operator's pod cache: the workloads' pods (by their workload label), trimmed by <see cref="Pod"/>.</summary>
+    public static InformerScope<V1Pod> WorkloadPods { get; } = new() { LabelSelector = WellKnownLabels.Workload, Transform = Pod };
+
+    /// <summary>The operator's node cache: every node, trimmed by <see cref="Node"/>.</summary>
+    public static InformerScope<V1Node> Nodes { get; } = new() { Transform = Node };
 
     /// <summary>
     /// A pod as the workload and RuntimeClass reconcilers read it: identity, labels, owners, creation and

@@ -1,3 +1,4 @@
+using HyperVIsolation.ControllerRuntime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,5 @@
-using HyperVIsolation.Operator.ControllerRuntime.Leadership;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.ControllerRuntime.Queue;
 
 namespace HyperVIsolation.Operator.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HyperVIsolation.Api.Text;
-using HyperVIsolation.Operator.ControllerRuntime.Leadership;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.ControllerRuntime.Queue;
 using Microsoft.Extensions.Configuration;
 
 namespace HyperVIsolation.Operator.Hosting;

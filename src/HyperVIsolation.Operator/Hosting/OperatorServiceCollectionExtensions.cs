@@ -1,9 +1,7 @@
-using System.Reflection;
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.ControllerRuntime.Controllers;
-using HyperVIsolation.Operator.ControllerRuntime.Leadership;
+using HyperVIsolation.ControllerRuntime.Hosting;
+using HyperVIsolation.ControllerRuntime.Leadership;
 using HyperVIsolation.Operator.Observability;
 using k8s;
 using k8s.LeaderElection;
@@ -24,7 +22,7 @@ public static class OperatorServiceCollectionExtensions
     /// <summary>
     /// Adds everything the <c>run</c> command hosts. Seams are added with <c>TryAdd</c>, so registrations made
     /// before this call win (tests replace the certificate source or the clock this way). Controllers are added
-    /// separately with <see cref="AddController{TReconciler}"/>.
+    /// separately with <see cref="ControllerRuntimeServiceCollectionExtensions.AddController{TReconciler}"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration holding the <c>Operator</c> section.</param>
@@ -42,122 +40,30 @@ public static class OperatorServiceCollectionExtensions
 
         // Read once here only to decide whether an OTLP exporter exists; validation reports a bad value.
         services.AddOperatorTelemetry(OperatorOptionsReader.Read(configuration).Options.OtlpEndpoint);
-        services.TryAddSingleton<ControllerQueues>();
+        services.TryAddSingleton<IControllerInstrumentation, OperatorControllerInstrumentation>();
+        services.TryAddSingleton<IOptions<ControllerRuntimeOptions>>(provider => Microsoft.Extensions.Options.Options.Create(new ControllerRuntimeOptions
+        {
+            Workers = Options(provider).Workers,
+            Queue = Options(provider).Queue,
+            WatchStallThreshold = Options(provider).WatchStallThreshold,
+        }));
 
         services.TryAddSingleton(provider => Options(provider).LeaderElection);
         services.TryAddSingleton<ILock>(provider => LeaderElectionService.CreateLeaseLock(
             provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<LeaderElectionOptions>()));
         services.TryAddSingleton<LeaderElectionService>();
+        services.TryAddSingleton<ILeadership>(provider => provider.GetRequiredService<LeaderElectionService>());
         services.AddHostedService(provider => provider.GetRequiredService<LeaderElectionService>());
 
         services.AddInformer<IsolatedWorkload>();
         services.AddInformer<IsolationPolicy>();
-        services.AddInformer<V1Pod>(labelSelector: WellKnownLabels.Workload);
-        services.AddInformer<V1Node>();
+        services.AddInformer(CachedObjectShapes.WorkloadPods);
+        services.AddInformer(CachedObjectShapes.Nodes);
         services.AddInformer<V1RuntimeClass>();
         services.AddInformer<V1Namespace>();
         services.AddHostedService<WorkloadConditionObservation>();
-        services.AddHostedService<ControllerHost>();
-
-        services.AddHealthChecks()
-            .AddCheck<LivenessHealthCheck>("watches", tags: [LivenessHealthCheck.Tag])
-            .AddCheck<ReadinessHealthCheck>("caches", tags: [ReadinessHealthCheck.Tag]);
+        services.AddControllerRuntime();
         return services;
-    }
-
-    /// <summary>
-    /// Adds a controller: <typeparamref name="TReconciler"/> (a singleton, resolved from the container) reconciles
-    /// the keys that <paramref name="configureSources"/> maps cache changes to, only while this replica leads.
-    /// For example:
-    /// <code>
-    /// services.AddController&lt;WorkloadReconciler&gt;("isolatedworkload", sources => sources
-    ///     .Watch&lt;IsolatedWorkload&gt;(ObjectKeyMappings.Self)
-    ///     .Watch&lt;V1Pod&gt;(ObjectKeyMappings.ControllerOwner(IsolatedWorkload.KindName)));
-    /// </code>
-    /// Each reconcile runs in a trace span and a logging scope with the workload's namespace and name.
-    /// </summary>
-    /// <typeparam name="TReconciler">The reconciler.</typeparam>
-    /// <param name="services">The services.</param>
-    /// <param name="name">The controller name: logs, metrics (<c>controller</c> tag) and its queue.</param>
-    /// <param name="configureSources">Declares the watched types and the key each change wakes.</param>
-    /// <returns>The services.</returns>
-    public static IServiceCollection AddController<TReconciler>(this IServiceCollection services, string name, Action<ControllerSources> configureSources)
-        where TReconciler : class, IReconciler
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(configureSources);
-        if (services.Any(descriptor => descriptor.ImplementationInstance is ControllerRegistration existing && existing.Name == name))
-        {
-            throw new ArgumentException($"A controller named '{name}' is already registered.", nameof(name));
-        }
-
-        var sources = new ControllerSources();
-        configureSources(sources);
-        services.AddSingleton(new ControllerRegistration(name, typeof(TReconciler), sources.Sources));
-        services.TryAddSingleton<TReconciler>();
-        return services;
-    }
-
-    /// <summary>
-    /// Adds a cache of <typeparamref name="T"/> (all namespaces) that runs on every replica, counts for
-    /// <c>/readyz</c> and <c>/healthz</c>, and feeds the controllers that watch <typeparamref name="T"/>.
-    /// Inject <see cref="ResourceInformer{T}"/> to read it. Adding the same type twice keeps the first.
-    /// </summary>
-    /// <typeparam name="T">The resource type, with a <see cref="KubernetesEntityAttribute"/>.</typeparam>
-    /// <param name="services">The services.</param>
-    /// <param name="labelSelector">Only objects matching this selector, when set.</param>
-    /// <returns>The services.</returns>
-    public static IServiceCollection AddInformer<T>(this IServiceCollection services, string? labelSelector = null)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(ResourceInformer<T>)))
-        {
-            return services;
-        }
-
-        services.AddSingleton(provider => CreateInformer<T>(provider, labelSelector));
-        services.AddSingleton<IInformerStatus>(provider => provider.GetRequiredService<ResourceInformer<T>>());
-        services.AddHostedService<InformerService<T>>();
-        return services;
-    }
-
-    private static ResourceInformer<T> CreateInformer<T>(IServiceProvider provider, string? labelSelector)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        var options = new ResourceInformerOptions<T>
-        {
-            Name = typeof(T).GetCustomAttribute<KubernetesEntityAttribute>()?.PluralName ?? typeof(T).Name,
-            LabelSelector = labelSelector,
-            Transform = CachedObjectShapes.For<T>(),
-        };
-        var informer = new ResourceInformer<T>(
-            new KubernetesResourceClient<T>(provider.GetRequiredService<IKubernetes>()),
-            options,
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<ResourceInformer<T>>>(),
-            provider.GetRequiredService<IInformerMetrics>());
-
-        // Handlers must be in place before the informer's first list, so they are attached as it is created.
-        // Handlers that are more than a key mapping (expectation bookkeeping, filtered fan-out) come from the
-        // container and go first: a change must be recorded as observed before the wake-up it causes can
-        // reach a worker, or that worker would find the expectation still pending and skip the pass.
-        foreach (var handler in provider.GetServices<IResourceChangeHandler<T>>())
-        {
-            informer.AddHandler(handler);
-        }
-
-        var queues = provider.GetRequiredService<ControllerQueues>();
-        foreach (var registration in provider.GetServices<ControllerRegistration>())
-        {
-            foreach (var source in registration.Sources.Where(source => source.ResourceType == typeof(T)))
-            {
-                source.Attach(informer, queues[registration.Name]);
-            }
-        }
-
-        return informer;
     }
 
     private static void AddOptions(IServiceCollection services)

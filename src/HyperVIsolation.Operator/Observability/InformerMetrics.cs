@@ -1,4 +1,4 @@
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Cache;
 
 namespace HyperVIsolation.Operator.Observability;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using HyperVIsolation.Operator.ControllerRuntime.Controllers;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Controllers;
+using HyperVIsolation.ControllerRuntime.Queue;
 using Microsoft.Extensions.Logging;
 
 namespace HyperVIsolation.Operator.Observability;

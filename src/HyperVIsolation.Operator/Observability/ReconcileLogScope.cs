@@ -1,5 +1,5 @@
 using System.Collections;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Queue;
 
 namespace HyperVIsolation.Operator.Observability;
 

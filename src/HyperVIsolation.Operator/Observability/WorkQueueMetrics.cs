@@ -1,4 +1,4 @@
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Queue;
 
 namespace HyperVIsolation.Operator.Observability;
 

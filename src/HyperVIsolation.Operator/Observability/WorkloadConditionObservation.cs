@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Cache;
 using Microsoft.Extensions.Hosting;
 
 namespace HyperVIsolation.Operator.Observability;

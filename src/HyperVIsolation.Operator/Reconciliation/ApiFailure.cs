@@ -1,5 +1,5 @@
 using System.Net;
-using HyperVIsolation.Operator.ControllerRuntime.Controllers;
+using HyperVIsolation.ControllerRuntime.Controllers;
 using k8s.Autorest;
 
 namespace HyperVIsolation.Operator.Reconciliation;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Admission.Policies;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Placement;
 using k8s.Models;
 

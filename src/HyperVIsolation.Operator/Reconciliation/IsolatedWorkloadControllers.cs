@@ -1,7 +1,8 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Hosting;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;
@@ -37,8 +38,8 @@ public static class IsolatedWorkloadControllers
         ArgumentNullException.ThrowIfNull(services);
         services.AddInformer<IsolatedWorkload>();
         services.AddInformer<IsolationPolicy>();
-        services.AddInformer<V1Pod>(labelSelector: WellKnownLabels.Workload);
-        services.AddInformer<V1Node>();
+        services.AddInformer(CachedObjectShapes.WorkloadPods);
+        services.AddInformer(CachedObjectShapes.Nodes);
         services.AddInformer<V1RuntimeClass>();
         services.AddInformer<V1Namespace>();
 

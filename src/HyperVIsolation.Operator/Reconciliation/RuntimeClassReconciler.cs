@@ -1,8 +1,8 @@
 using System.Net;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.ControllerRuntime.Controllers;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Controllers;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Sizing;
 using k8s.Models;
 using Microsoft.Extensions.Logging;

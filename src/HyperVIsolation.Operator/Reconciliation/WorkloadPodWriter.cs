@@ -1,6 +1,6 @@
 using System.Net;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Queue;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Reconciliation;

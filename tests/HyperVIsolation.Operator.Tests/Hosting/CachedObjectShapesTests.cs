@@ -1,6 +1,6 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Placement;
 using HyperVIsolation.Operator.Reconciliation;
@@ -81,14 +81,12 @@ public sealed class CachedObjectShapesTests
     }
 
     [Fact]
-    public void For_EachCachedKind_TrimsOnlyPodsAndNodes()
+    public void Scopes_PodsAndNodes_AreTrimmedAndPodsSelectedByWorkloadLabel()
     {
-        CachedObjectShapes.For<V1Pod>().Should().NotBeNull();
-        CachedObjectShapes.For<V1Node>().Should().NotBeNull();
-        CachedObjectShapes.For<IsolatedWorkload>().Should().BeNull("the reconciler reads a workload's whole spec");
-        CachedObjectShapes.For<IsolationPolicy>().Should().BeNull();
-        CachedObjectShapes.For<V1RuntimeClass>().Should().BeNull();
-        CachedObjectShapes.For<V1Namespace>().Should().BeNull();
+        CachedObjectShapes.WorkloadPods.LabelSelector.Should().Be(HyperVIsolation.Api.WellKnownLabels.Workload);
+        CachedObjectShapes.WorkloadPods.Transform!(FullPod()).Spec.Containers.Should().BeNull("the trim keeps only what the reconcilers read");
+        CachedObjectShapes.Nodes.Transform.Should().NotBeNull();
+        CachedObjectShapes.Nodes.LabelSelector.Should().BeNull("placement reads every node");
     }
 
     private static V1Pod FullPod() => new()

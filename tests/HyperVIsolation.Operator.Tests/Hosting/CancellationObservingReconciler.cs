@@ -1,5 +1,5 @@
-using HyperVIsolation.Operator.ControllerRuntime.Controllers;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Controllers;
+using HyperVIsolation.ControllerRuntime.Queue;
 
 namespace HyperVIsolation.Operator.Tests.Hosting;
 

@@ -1,5 +1,6 @@
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.LocalApiServer.Hosting;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Hosting;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Hosting;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.LocalApiServer.Hosting;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Hosting;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;

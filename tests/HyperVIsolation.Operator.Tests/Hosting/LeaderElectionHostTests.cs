@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.LocalApiServer.Hosting;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;

@@ -1,7 +1,8 @@
 using System.Net;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.LocalApiServer.Hosting;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;

@@ -1,5 +1,5 @@
+using HyperVIsolation.ControllerRuntime.Leadership;
 using HyperVIsolation.LocalApiServer.Hosting;
-using HyperVIsolation.Operator.ControllerRuntime.Leadership;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Manifests;
 using k8s;

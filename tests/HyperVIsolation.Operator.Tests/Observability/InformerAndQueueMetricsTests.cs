@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Observability;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using HyperVIsolation.Operator.ControllerRuntime.Controllers;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Controllers;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

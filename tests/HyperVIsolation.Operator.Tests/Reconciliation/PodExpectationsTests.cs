@@ -1,4 +1,4 @@
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Reconciliation;
 using Microsoft.Extensions.Time.Testing;
 

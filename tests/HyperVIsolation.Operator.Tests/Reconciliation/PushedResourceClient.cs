@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Cache;
 using k8s;
 using k8s.Models;
 
@@ -23,11 +23,11 @@ internal sealed class PushedResourceClient<T>(params T[] initial) : IResourceCli
     /// <summary>Delivers a MODIFIED event for <paramref name="obj"/> to the watch.</summary>
     public void PushModified(T obj) => Push(WatchEventKind.Modified, obj);
 
-    public Task<ResourceListPage<T>> ListAsync(string? @namespace, string? labelSelector, string? continueToken, int limit, CancellationToken cancellationToken) =>
+    public Task<ResourceListPage<T>> ListAsync(string? @namespace, string? labelSelector, string? fieldSelector, string? continueToken, int limit, CancellationToken cancellationToken) =>
         Task.FromResult(new ResourceListPage<T>(initial, "1", null));
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(
-        string? @namespace, string? labelSelector, string resourceVersion, bool allowBookmarks, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string? @namespace, string? labelSelector, string? fieldSelector, string resourceVersion, bool allowBookmarks, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var watchEvent in events.Reader.ReadAllAsync(cancellationToken))
         {

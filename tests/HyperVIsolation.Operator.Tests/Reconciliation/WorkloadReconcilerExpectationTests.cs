@@ -1,7 +1,7 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Placement;
 using HyperVIsolation.Operator.Reconciliation;
 using k8s;

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Reconciliation;
 using Microsoft.Extensions.Time.Testing;
 using static HyperVIsolation.Operator.Tests.Reconciliation.ReconciliationInputs;

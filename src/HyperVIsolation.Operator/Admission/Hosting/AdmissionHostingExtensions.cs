@@ -1,9 +1,10 @@
 using System.Globalization;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.Operator.Admission.Certificates;
 using HyperVIsolation.Operator.Admission.Http;
 using HyperVIsolation.Operator.Admission.State;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Hosting;
 using k8s.Models;
 using Microsoft.AspNetCore.Routing;

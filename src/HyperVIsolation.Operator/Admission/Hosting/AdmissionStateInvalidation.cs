@@ -1,5 +1,5 @@
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Reconciliation;
 using k8s.Models;
 

@@ -1,8 +1,8 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Admission.State;
-using HyperVIsolation.Operator.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Placement;
 using k8s.Models;
 
