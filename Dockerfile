@@ -4,9 +4,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props global.json .editorconfig ./
 COPY src/HyperVIsolation.Api/HyperVIsolation.Api.csproj src/HyperVIsolation.Api/
+COPY src/HyperVIsolation.ControllerRuntime/HyperVIsolation.ControllerRuntime.csproj src/HyperVIsolation.ControllerRuntime/
 COPY src/HyperVIsolation.Operator/HyperVIsolation.Operator.csproj src/HyperVIsolation.Operator/
 RUN dotnet restore src/HyperVIsolation.Operator/HyperVIsolation.Operator.csproj
 COPY src/HyperVIsolation.Api/ src/HyperVIsolation.Api/
+COPY src/HyperVIsolation.ControllerRuntime/ src/HyperVIsolation.ControllerRuntime/
 COPY src/HyperVIsolation.Operator/ src/HyperVIsolation.Operator/
 RUN dotnet publish src/HyperVIsolation.Operator/HyperVIsolation.Operator.csproj \
       -c Release --no-restore -o /app /p:UseAppHost=false
