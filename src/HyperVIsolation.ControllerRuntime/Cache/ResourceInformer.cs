@@ -47,7 +47,7 @@ public sealed partial class ResourceInformer<T> : IInformerStatus
         IResourceClient<T> client,
         ResourceInformerOptions<T> options,
         TimeProvider time,
-        ILogger<ResourceInformer<T>> logger,
+        ILogger logger,
         IInformerMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(client);

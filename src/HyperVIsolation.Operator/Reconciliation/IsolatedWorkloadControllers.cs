@@ -1,6 +1,7 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Hosting;
@@ -8,6 +9,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HyperVIsolation.Operator.Reconciliation;
@@ -20,6 +22,9 @@ public static class IsolatedWorkloadControllers
 
     /// <summary>The RuntimeClass controller's name.</summary>
     public const string RuntimeClassControllerName = "runtimeclasses";
+
+    /// <summary>The component named as the source of the operator's Events.</summary>
+    public const string EventComponent = "hyperv-isolation";
 
     /// <summary>How long changes that concern RuntimeClasses gather before one RuntimeClass reconcile handles them all.</summary>
     internal static readonly TimeSpan RuntimeClassBatchDelay = TimeSpan.FromMilliseconds(500);
@@ -50,7 +55,8 @@ public static class IsolatedWorkloadControllers
         });
         services.TryAddSingleton(provider => new PodExpectations(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IClusterWriter>(provider => new KubernetesClusterWriter(provider.GetRequiredService<IKubernetes>()));
-        services.TryAddSingleton<EventRecorder>();
+        services.TryAddSingleton(provider => new EventRecorder(
+            provider.GetRequiredService<IClusterWriter>(), EventComponent, null, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<EventRecorder>>()));
         services.AddHostedService<EventRecorderService>();
         services.TryAddSingleton<CachedWorkloadPlanner>();
         services.TryAddSingleton<PodClaims>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.ControllerRuntime.Events;
 using k8s;
 using k8s.Models;
 
@@ -11,6 +12,8 @@ internal sealed class KubernetesClusterWriter(IKubernetes client) : IClusterWrit
 {
     /// <summary>The field manager of every write, so managedFields say who set what.</summary>
     public const string FieldManager = "hyperv-isolation";
+
+    private readonly KubernetesEventWriter events = new(client, FieldManager);
 
     public Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken) =>
         client.CoreV1.CreateNamespacedPodAsync(pod, pod.Metadata.NamespaceProperty, fieldManager: FieldManager, cancellationToken: cancellationToken);
@@ -45,15 +48,10 @@ internal sealed class KubernetesClusterWriter(IKubernetes client) : IClusterWrit
         return replaced;
     }
 
-    public Task CreateEventAsync(Corev1Event coreEvent, CancellationToken cancellationToken) =>
-        client.CoreV1.CreateNamespacedEventAsync(coreEvent, coreEvent.Metadata.NamespaceProperty, fieldManager: FieldManager, cancellationToken: cancellationToken);
+    public Task CreateEventAsync(Corev1Event coreEvent, CancellationToken cancellationToken) => events.CreateEventAsync(coreEvent, cancellationToken);
 
-    public Task UpdateEventCountAsync(string @namespace, string name, int count, DateTime lastTimestamp, CancellationToken cancellationToken)
-    {
-        var patch = new JsonObject { ["count"] = count, ["lastTimestamp"] = lastTimestamp.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) };
-        return client.CoreV1.PatchNamespacedEventAsync(
-            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, fieldManager: FieldManager, cancellationToken: cancellationToken);
-    }
+    public Task UpdateEventCountAsync(string @namespace, string name, int count, DateTime lastTimestamp, CancellationToken cancellationToken) =>
+        events.UpdateEventCountAsync(@namespace, name, count, lastTimestamp, cancellationToken);
 
     public Task CreateRuntimeClassAsync(V1RuntimeClass runtimeClass, CancellationToken cancellationToken) =>
         client.NodeV1.CreateRuntimeClassAsync(runtimeClass, fieldManager: FieldManager, cancellationToken: cancellationToken);

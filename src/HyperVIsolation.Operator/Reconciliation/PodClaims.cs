@@ -1,5 +1,7 @@
 using System.Net;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.ControllerRuntime.ApiAccess;
+using HyperVIsolation.ControllerRuntime.Events;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Reconciliation;

@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace HyperVIsolation.SimulatedNodes.ApiAccess;
 
-/// <summary>The keys <see cref="WatchedCollection{T}"/> holds objects under.</summary>
+/// <summary>The keys the simulated loops track changed objects by.</summary>
 internal static class ObjectKeys
 {
     /// <summary>The uid, or namespace/name for an object without one; a pod recreated under the same name is a new key.</summary>

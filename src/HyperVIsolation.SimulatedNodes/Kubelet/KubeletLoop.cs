@@ -1,3 +1,7 @@
+using System.Net;
+using HyperVIsolation.ControllerRuntime.ApiAccess;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.NodeAgent.Containerd;
 using HyperVIsolation.SimulatedNodes.ApiAccess;
 using HyperVIsolation.SimulatedNodes.Pool;
@@ -42,7 +46,7 @@ public sealed partial class KubeletLoop
         this.logger = logger;
         driver = new PodSandboxDriver(node, options);
         statusWriter = new PodStatusWriter(client, node.InternalIp);
-        events = new EventRecorder(client, "kubelet", node.Name, timeProvider);
+        events = new EventRecorder(new KubernetesEventWriter(client, "kubelet"), "kubelet", node.Name, timeProvider, logger);
     }
 
     /// <summary>Runs until cancelled.</summary>
@@ -51,25 +55,20 @@ public sealed partial class KubeletLoop
         using var signal = new ChangeSignal();
         node.Faults.Subscribe(signal);
         var selector = "spec.nodeName=" + node.Name;
-        var pods = new WatchedCollection<V1Pod>(
-            "pods on " + node.Name,
-            async ct => await client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: selector, cancellationToken: ct),
-            (rv, onError, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, fieldSelector: selector, resourceVersion: rv, onError: onError, cancellationToken: ct),
-            ObjectKeys.Uid, signal, options.WatchRetryDelay, timeProvider, logger);
-        var classes = new WatchedCollection<V1RuntimeClass>(
-            "runtimeclasses for " + node.Name,
-            async ct => await client.NodeV1.ListRuntimeClassAsync(cancellationToken: ct),
-            (rv, onError, ct) => client.NodeV1.WatchListRuntimeClassAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
-            ObjectKeys.NamespacedName, signal, options.WatchRetryDelay, timeProvider, logger);
+        var podChanges = new ChangeTracker<V1Pod>(ObjectKeys.Uid, signal);
+        var pods = WatchedCaches.Create(client, "pods on " + node.Name, selector, options.WatchRetryDelay, timeProvider, logger, podChanges);
+        var classes = WatchedCaches.Create(
+            client, "runtimeclasses for " + node.Name, null, options.WatchRetryDelay, timeProvider, logger, new ChangeTracker<V1RuntimeClass>(ObjectKeys.NamespacedName, signal));
         var watches = new[] { pods.RunAsync(cancellationToken), classes.RunAsync(cancellationToken) };
+        var writingEvents = events.WriteQueuedAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             var wait = options.ResyncInterval;
             try
             {
-                wait = await SyncOnceAsync(pods, classes, cancellationToken);
+                wait = await SyncOnceAsync(pods, podChanges, classes, cancellationToken);
             }
-            catch (Exception e) when ((ApiErrors.IsTransient(e) || e is ContainerdConfigException or IOException) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when ((ApiFailure.IsTransient(e) || e is ContainerdConfigException or IOException) && !cancellationToken.IsCancellationRequested)
             {
                 LogSyncFailed(logger, node.Name, e.Message);
 
@@ -81,10 +80,12 @@ public sealed partial class KubeletLoop
         }
 
         await Task.WhenAll(watches);
+        await EventWriting.StopAsync(events, writingEvents);
     }
 
     // One sync of the pods that need it; returns how long until something is due on its own.
-    private async Task<TimeSpan> SyncOnceAsync(WatchedCollection<V1Pod> pods, WatchedCollection<V1RuntimeClass> classes, CancellationToken cancellationToken)
+    private async Task<TimeSpan> SyncOnceAsync(
+        ResourceInformer<V1Pod> pods, ChangeTracker<V1Pod> podChanges, ResourceInformer<V1RuntimeClass> classes, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         if (node.Faults.Readiness == NodeReadinessFault.Unreachable || !pods.HasSynced || !classes.HasSynced)
@@ -100,10 +101,10 @@ public sealed partial class KubeletLoop
             return back < options.ResyncInterval ? back : options.ResyncInterval;
         }
 
-        var due = new HashSet<string>(pods.TakeChanges(), StringComparer.Ordinal);
+        var due = new HashSet<string>(podChanges.TakeChanges(), StringComparer.Ordinal);
         if (now >= nextFullSync)
         {
-            due.UnionWith(pods.Items().Select(ObjectKeys.Uid));
+            due.UnionWith(pods.List().Select(ObjectKeys.Uid));
             due.UnionWith(records.Keys);
             nextFullSync = now + options.ResyncInterval;
         }
@@ -121,12 +122,13 @@ public sealed partial class KubeletLoop
     }
 
     // The cached pods among the due keys, oldest first; records of keys no longer cached are torn down.
-    private List<V1Pod> PodsToSync(IEnumerable<string> due, WatchedCollection<V1Pod> pods)
+    private List<V1Pod> PodsToSync(IEnumerable<string> due, ResourceInformer<V1Pod> pods)
     {
         var present = new List<V1Pod>();
+        var byUid = pods.List().ToDictionary(ObjectKeys.Uid, StringComparer.Ordinal);
         foreach (var uid in due)
         {
-            if (pods.Get(uid) is { } pod && pod.Spec?.NodeName == node.Name)
+            if (byUid.GetValueOrDefault(uid) is { } pod && pod.Spec?.NodeName == node.Name)
             {
                 present.Add(pod);
             }
@@ -141,7 +143,7 @@ public sealed partial class KubeletLoop
         return [.. present.OrderBy(p => p.Metadata.CreationTimestamp ?? DateTime.MinValue).ThenBy(ObjectKeys.NamespacedName, StringComparer.Ordinal)];
     }
 
-    private async Task SyncPodAsync(V1Pod pod, WatchedCollection<V1RuntimeClass> classes, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SyncPodAsync(V1Pod pod, ResourceInformer<V1RuntimeClass> classes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var uid = ObjectKeys.Uid(pod);
         if (pod.Metadata.DeletionTimestamp is not null)
@@ -170,22 +172,22 @@ public sealed partial class KubeletLoop
         await statusWriter.WriteAsync(pod, record, now, cancellationToken);
     }
 
-    private async Task<PodRuntimeRecord> AdmitAsync(V1Pod pod, WatchedCollection<V1RuntimeClass> classes, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<PodRuntimeRecord> AdmitAsync(V1Pod pod, ResourceInformer<V1RuntimeClass> classes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var runtimeClass = pod.Spec.RuntimeClassName is { Length: > 0 } name ? classes.Get(name) ?? await ReadRuntimeClassAsync(name, cancellationToken) : null;
+        var runtimeClass = pod.Spec.RuntimeClassName is { Length: > 0 } name ? classes.GetClusterScoped(name) ?? await ReadRuntimeClassAsync(name, cancellationToken) : null;
         var plan = PodStartupDecision.Decide(pod, runtimeClass, await FactsAsync(cancellationToken));
         var record = driver.Admit(pod, plan, now);
         records[record.Uid] = record;
         if (record.SandboxError is { } sandboxError)
         {
             LogSandboxFailed(logger, node.Name, record.Namespace, record.Name, sandboxError.Message);
-            await events.RecordAsync(pod, "Warning", "FailedCreatePodSandBox", sandboxError.Message, cancellationToken);
+            events.Warning(pod, "FailedCreatePodSandBox", sandboxError.Message);
             return record;
         }
 
         foreach (var failed in record.Containers.Where(c => c.StartError is not null))
         {
-            await events.RecordAsync(pod, "Warning", "Failed", "Error: " + failed.StartError!.Message, cancellationToken);
+            events.Warning(pod, "Failed", "Error: " + failed.StartError!.Message);
         }
 
         return record;
@@ -198,7 +200,7 @@ public sealed partial class KubeletLoop
         {
             return await client.NodeV1.ReadRuntimeClassAsync(name, cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.NotFound))
         {
             return null;
         }
@@ -229,14 +231,14 @@ public sealed partial class KubeletLoop
             var options = new V1DeleteOptions { GracePeriodSeconds = 0, Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } };
             await client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, body: options, cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (ApiErrors.IsNotFound(e) || ApiErrors.IsConflict(e))
+        catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.NotFound) || ApiFailure.Is(e, HttpStatusCode.Conflict))
         {
             // Already gone, or a new pod with the same name.
         }
     }
 
     // Crashes the running containers named by injected failures; returns the uids of the pods hit.
-    private List<string> ApplyInjectedFailures(WatchedCollection<V1Pod> pods, DateTimeOffset now)
+    private List<string> ApplyInjectedFailures(ResourceInformer<V1Pod> pods, DateTimeOffset now)
     {
         var failures = node.Faults.TakeContainerFailures();
         if (failures.Count == 0)
@@ -246,7 +248,7 @@ public sealed partial class KubeletLoop
 
         var hit = new List<string>();
         var notYet = new List<InjectedContainerFailure>();
-        var byName = pods.Items().ToDictionary(ObjectKeys.NamespacedName, StringComparer.Ordinal);
+        var byName = pods.List().ToDictionary(ObjectKeys.NamespacedName, StringComparer.Ordinal);
         foreach (var failure in failures)
         {
             var pod = byName.GetValueOrDefault(failure.Namespace + "/" + failure.PodName);

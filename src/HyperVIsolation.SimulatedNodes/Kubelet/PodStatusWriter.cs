@@ -1,4 +1,5 @@
-using HyperVIsolation.SimulatedNodes.ApiAccess;
+using System.Net;
+using HyperVIsolation.ControllerRuntime.ApiAccess;
 using k8s;
 using k8s.Models;
 
@@ -35,7 +36,7 @@ internal sealed class PodStatusWriter(IKubernetes client, string hostIp)
             record.WrittenFrom = pod.Metadata.ResourceVersion;
             return true;
         }
-        catch (Exception e) when (ApiErrors.IsConflict(e) || ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.Conflict) || ApiFailure.Is(e, HttpStatusCode.NotFound))
         {
             // Changed meanwhile: the watch brings the newer pod and its sync writes again.
             return false;

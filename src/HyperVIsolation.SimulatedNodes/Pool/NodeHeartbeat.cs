@@ -1,4 +1,6 @@
-using HyperVIsolation.SimulatedNodes.ApiAccess;
+using System.Net;
+using HyperVIsolation.ControllerRuntime.ApiAccess;
+using HyperVIsolation.ControllerRuntime.Cache;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -30,7 +32,7 @@ internal sealed partial class NodeHeartbeat(
         {
             await client.CoreV1.CreateNodeAsync(manifest, cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (ApiErrors.IsConflict(e))
+        catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.Conflict))
         {
             // Re-registration after a restart: labels and taints follow the config, as kubelet reconciles them.
             var patch = new { metadata = new { labels = manifest.Metadata.Labels }, spec = new { taints = manifest.Spec.Taints ?? [] } };
@@ -53,7 +55,7 @@ internal sealed partial class NodeHeartbeat(
             {
                 await BeatAsync(cancellationToken);
             }
-            catch (Exception e) when (ApiErrors.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (ApiFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
                 LogHeartbeatFailed(logger, node.Name, e.Message);
                 lease = null;
@@ -109,7 +111,7 @@ internal sealed partial class NodeHeartbeat(
             {
                 lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(node.Name, LeaseNamespace, cancellationToken: cancellationToken);
             }
-            catch (Exception e) when (ApiErrors.IsNotFound(e))
+            catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.NotFound))
             {
                 lease = await client.CoordinationV1.CreateNamespacedLeaseAsync(NewLease(renewTime), LeaseNamespace, cancellationToken: cancellationToken);
                 return;
@@ -124,7 +126,7 @@ internal sealed partial class NodeHeartbeat(
         {
             lease = await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, node.Name, LeaseNamespace, cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (ApiErrors.IsConflict(e) || ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.Conflict) || ApiFailure.Is(e, HttpStatusCode.NotFound))
         {
             // Someone else wrote it (or removed it): read it again next beat.
             lease = null;

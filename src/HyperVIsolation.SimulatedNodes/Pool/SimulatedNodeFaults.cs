@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using HyperVIsolation.SimulatedNodes.ApiAccess;
+using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.SimulatedNodes.Cri;
 
 namespace HyperVIsolation.SimulatedNodes.Pool;

@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
+using HyperVIsolation.ControllerRuntime.ApiAccess;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.SimulatedNodes.ApiAccess;
 using k8s;
 using k8s.Models;
@@ -19,7 +23,7 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
     /// <summary>kube-scheduler's name.</summary>
     public const string DefaultSchedulerName = "default-scheduler";
 
-    private readonly EventRecorder events = new(client, DefaultSchedulerName, null, timeProvider);
+    private readonly EventRecorder events = new(new KubernetesEventWriter(client, DefaultSchedulerName), DefaultSchedulerName, null, timeProvider, logger);
 
     // Pods this scheduler bound that the cache does not show bound yet, by uid, with their node.
     private readonly Dictionary<string, string> assumed = new(StringComparer.Ordinal);
@@ -31,32 +35,22 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var signal = new ChangeSignal();
-        var pods = new WatchedCollection<V1Pod>(
-            "pods",
-            async ct => await client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: ct),
-            (rv, onError, ct) => client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
-            ObjectKeys.Uid, signal, options.WatchRetryDelay, timeProvider, logger);
-        var nodes = new WatchedCollection<V1Node>(
-            "nodes",
-            async ct => await client.CoreV1.ListNodeAsync(cancellationToken: ct),
-            (rv, onError, ct) => client.CoreV1.WatchListNodeAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
-            ObjectKeys.NamespacedName, signal, options.WatchRetryDelay, timeProvider, logger);
-        var classes = new WatchedCollection<V1RuntimeClass>(
-            "runtimeclasses",
-            async ct => await client.NodeV1.ListRuntimeClassAsync(cancellationToken: ct),
-            (rv, onError, ct) => client.NodeV1.WatchListRuntimeClassAsync(allowWatchBookmarks: true, resourceVersion: rv, onError: onError, cancellationToken: ct),
-            ObjectKeys.NamespacedName, signal, options.WatchRetryDelay, timeProvider, logger);
+        var pods = WatchedCaches.Create(client, "pods", null, options.WatchRetryDelay, timeProvider, logger, new ChangeTracker<V1Pod>(ObjectKeys.Uid, signal));
+        var nodes = WatchedCaches.Create(client, "nodes", null, options.WatchRetryDelay, timeProvider, logger, new ChangeTracker<V1Node>(ObjectKeys.NamespacedName, signal));
+        var classes = WatchedCaches.Create(
+            client, "runtimeclasses", null, options.WatchRetryDelay, timeProvider, logger, new ChangeTracker<V1RuntimeClass>(ObjectKeys.NamespacedName, signal));
         var watches = new[] { pods.RunAsync(cancellationToken), nodes.RunAsync(cancellationToken), classes.RunAsync(cancellationToken) };
+        var writingEvents = events.WriteQueuedAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 if (pods.HasSynced && nodes.HasSynced && classes.HasSynced)
                 {
-                    await ScheduleOnceAsync(pods.Items(), nodes.Items(), classes.Items().ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal), cancellationToken);
+                    await ScheduleOnceAsync(pods.List(), nodes.List(), classes.List().ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal), cancellationToken);
                 }
             }
-            catch (Exception e) when (ApiErrors.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (ApiFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
                 LogPassFailed(logger, e.Message);
             }
@@ -65,6 +59,7 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
         }
 
         await Task.WhenAll(watches);
+        await EventWriting.StopAsync(events, writingEvents);
     }
 
     // One pass over every pending pod of the cache.
@@ -123,7 +118,7 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
             {
                 classes[name] = await client.NodeV1.ReadRuntimeClassAsync(name, cancellationToken: cancellationToken);
             }
-            catch (Exception e) when (ApiErrors.IsNotFound(e))
+            catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.NotFound))
             {
                 // Scheduled without it, as before the class exists.
             }
@@ -193,19 +188,19 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
         {
             await client.CoreV1.CreateNamespacedPodBindingAsync(binding, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (ApiErrors.IsConflict(e) || ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.Conflict) || ApiFailure.Is(e, HttpStatusCode.NotFound))
         {
             // Bound by someone else or deleted meanwhile: the next pass sees the truth.
             return false;
         }
-        catch (Exception e) when (ApiErrors.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (ApiFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested)
         {
             LogBindFailed(logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name, e.Message);
             return false;
         }
 
         LogBound(logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name, nodeName);
-        await events.RecordAsync(pod, "Normal", "Scheduled", $"Successfully assigned {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} to {nodeName}", cancellationToken);
+        events.Normal(pod, "Scheduled", $"Successfully assigned {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} to {nodeName}");
         return true;
     }
 
@@ -241,13 +236,13 @@ public sealed partial class SchedulerLoop(IKubernetes client, SchedulerLoopOptio
         {
             await client.CoreV1.ReplaceNamespacedPodStatusAsync(updated, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (ApiErrors.IsConflict(e) || ApiErrors.IsNotFound(e))
+        catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.Conflict) || ApiFailure.Is(e, HttpStatusCode.NotFound))
         {
             return;
         }
 
         LogUnschedulable(logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name, message);
-        await events.RecordAsync(pod, "Warning", "FailedScheduling", message, cancellationToken);
+        events.Warning(pod, "FailedScheduling", message);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bound pod {Namespace}/{Pod} to {Node}")]

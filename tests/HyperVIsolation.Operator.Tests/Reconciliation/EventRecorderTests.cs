@@ -1,4 +1,5 @@
 using FluentAssertions;
+using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.Operator.Reconciliation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -70,7 +71,7 @@ public sealed class EventRecorderTests
         cluster.CreatedEvents.Should().BeEmpty();
     }
 
-    private EventRecorder Recorder() => new(cluster, time, NullLogger<EventRecorder>.Instance);
+    private EventRecorder Recorder() => new(cluster, "hyperv-isolation", null, time, NullLogger<EventRecorder>.Instance);
 
     private static async Task DrainAsync(EventRecorder recorder)
     {

@@ -1,6 +1,7 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Placement;
 using HyperVIsolation.Operator.Reconciliation;
@@ -109,7 +110,7 @@ public sealed class WorkloadReconcilerExpectationTests : IAsyncDisposable
         var policies = await StartInformerAsync(new PushedResourceClient<IsolationPolicy>());
         var namespaces = await StartInformerAsync(new PushedResourceClient<V1Namespace>());
 
-        var events = new EventRecorder(writer, TimeProvider.System, NullLogger<EventRecorder>.Instance);
+        var events = new EventRecorder(writer, "hyperv-isolation", null, TimeProvider.System, NullLogger<EventRecorder>.Instance);
         return new WorkloadReconciler(
             workloads,
             pods,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace HyperVIsolation.Operator.Reconciliation;
+namespace HyperVIsolation.ControllerRuntime.Events;
 
 /// <summary>
 /// Runs <see cref="EventRecorder"/>'s writer for the life of the process. On shutdown it closes the queue
@@ -8,7 +8,7 @@ namespace HyperVIsolation.Operator.Reconciliation;
 /// the last reconciles are not lost.
 /// </summary>
 /// <param name="recorder">The recorder whose queue is written.</param>
-internal sealed class EventRecorderService(EventRecorder recorder) : IHostedService, IDisposable
+public sealed class EventRecorderService(EventRecorder recorder) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private Task writing = Task.CompletedTask;

@@ -1,4 +1,4 @@
-namespace HyperVIsolation.SimulatedNodes.ApiAccess;
+namespace HyperVIsolation.ControllerRuntime.Cache;
 
 /// <summary>
 /// A level-triggered wake-up: any number of <see cref="Notify"/> calls before the next wait collapse

@@ -2,10 +2,10 @@ using System.Net;
 using HyperVIsolation.ControllerRuntime.Controllers;
 using k8s.Autorest;
 
-namespace HyperVIsolation.Operator.Reconciliation;
+namespace HyperVIsolation.ControllerRuntime.ApiAccess;
 
 /// <summary>What an API error means to a reconcile: the status code of the client's exception and the result it leads to.</summary>
-internal static class ApiFailure
+public static class ApiFailure
 {
     /// <summary>The HTTP status of an API error, or <see langword="null"/> for anything else (a broken connection, a timeout).</summary>
     public static HttpStatusCode? StatusOf(Exception exception) =>
@@ -40,6 +40,17 @@ internal static class ApiFailure
         var message = content.Length > 300 ? content[..300] : content;
         return $"HTTP {(int)response.StatusCode} {message}".TrimEnd();
     }
+
+    /// <summary>410 Gone, as an API response or as the watch error KubernetesClient hands to <c>onError</c>.</summary>
+    public static bool IsGone(Exception exception) => exception switch
+    {
+        k8s.KubernetesException { Status: { } status } => status.Code == (int)HttpStatusCode.Gone,
+        _ => Is(exception, HttpStatusCode.Gone),
+    };
+
+    /// <summary>An API or transport failure a loop survives by trying again later.</summary>
+    public static bool IsTransient(Exception exception) =>
+        exception is HttpOperationException or HttpRequestException or IOException or TaskCanceledException or k8s.KubernetesException;
 
     /// <summary>Whether a failed call should end the reconcile with <see cref="ResultOf"/> instead of being thrown away.</summary>
     public static bool IsApiOrTransport(Exception exception) =>

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Threading.Channels;
+using HyperVIsolation.ControllerRuntime.ApiAccess;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace HyperVIsolation.Operator.Reconciliation;
+namespace HyperVIsolation.ControllerRuntime.Events;
 
 /// <summary>
 /// Emits core/v1 Events about the operator's objects, as client-go's recorder does: reconcilers only
@@ -14,11 +16,13 @@ namespace HyperVIsolation.Operator.Reconciliation;
 /// (same object, type, reason and message) bumps that Event's count instead of adding another. Best
 /// effort: a full queue or a failed write is logged and the Event dropped, never failing a reconcile.
 /// </summary>
-internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider time, ILogger<EventRecorder> logger)
+/// <param name="writer">Where Events go.</param>
+/// <param name="component">The component named as the Events' source (<c>hyperv-isolation</c>, <c>kubelet</c>).</param>
+/// <param name="host">The node the component runs on, for per-node components; <see langword="null"/> otherwise.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">Logs dropped Events.</param>
+public sealed partial class EventRecorder(IEventWriter writer, string component, string? host, TimeProvider time, ILogger logger)
 {
-    /// <summary>The component named as the Events' source.</summary>
-    public const string Component = "hyperv-isolation";
-
     // Bounded like client-go's LRU: forgetting an entry only means the next repeat creates a new Event.
     private const int MaxRemembered = 4096;
 
@@ -69,7 +73,7 @@ internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider 
                 return;
             }
 
-            var coreEvent = NewEvent(subject, type, reason, message, now);
+            var coreEvent = NewEvent(subject, type, reason, message, now, component, host);
             await writer.CreateEventAsync(coreEvent, cancellationToken);
             Remember(key, new Emitted(coreEvent.Metadata.NamespaceProperty, coreEvent.Metadata.Name, 1));
         }
@@ -106,7 +110,8 @@ internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider 
         emitted[key] = value;
     }
 
-    private static Corev1Event NewEvent(IKubernetesObject<V1ObjectMeta> subject, string type, string reason, string message, DateTime now)
+    private static Corev1Event NewEvent(
+        IKubernetesObject<V1ObjectMeta> subject, string type, string reason, string message, DateTime now, string component, string? host)
     {
         var metadata = subject.Metadata;
         return new Corev1Event
@@ -119,8 +124,9 @@ internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider 
             },
             InvolvedObject = new V1ObjectReference
             {
-                ApiVersion = subject.ApiVersion,
-                Kind = subject.Kind,
+                // Objects read from a list carry no kind: the type says it.
+                ApiVersion = subject.ApiVersion ?? ApiVersionOf(subject),
+                Kind = subject.Kind ?? subject.GetType().GetCustomAttribute<KubernetesEntityAttribute>()?.Kind,
                 Name = metadata.Name,
                 NamespaceProperty = metadata.NamespaceProperty,
                 Uid = metadata.Uid,
@@ -132,10 +138,16 @@ internal sealed partial class EventRecorder(IClusterWriter writer, TimeProvider 
             Count = 1,
             FirstTimestamp = now,
             LastTimestamp = now,
-            Source = new V1EventSource { Component = Component },
-            ReportingComponent = Component,
+            Source = new V1EventSource { Component = component, Host = host },
+            ReportingComponent = component,
+            ReportingInstance = host,
         };
     }
+
+    private static string? ApiVersionOf(object subject) =>
+        subject.GetType().GetCustomAttribute<KubernetesEntityAttribute>() is { } entity
+            ? string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : entity.Group + "/" + entity.ApiVersion
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {Reason} about {Name} could not be written; dropped")]
     private partial void LogEventFailed(Exception exception, string reason, string? name);
