@@ -15,6 +15,27 @@ public static class ContainerdConfigVersions
     /// <summary>containerd 1.x configs without a <c>version</c> key.</summary>
     public const int Legacy = 1;
 
+    /// <summary>The config version a containerd release reads: 3 for 2.x, 2 for 1.7; <see langword="null"/> for releases without Windows Hyper-V support.</summary>
+    /// <param name="containerdVersion">The release, such as <c>1.7.27</c> or <c>v2.0.4</c>.</param>
+    public static int? ForRelease(string containerdVersion)
+    {
+        ArgumentNullException.ThrowIfNull(containerdVersion);
+        var parts = containerdVersion.Trim().TrimStart('v').Split('.');
+        if (parts.Length < 2
+            || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var major)
+            || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minor))
+        {
+            return null;
+        }
+
+        return (major, minor) switch
+        {
+            (2, _) => Containerd2,
+            (1, 7) => Containerd17,
+            _ => null,
+        };
+    }
+
     /// <summary>The CRI plugin id that holds <c>containerd.runtimes</c> for a config version.</summary>
     /// <exception cref="ContainerdConfigException">A version containerd never had.</exception>
     public static string CriRuntimePluginId(int version) => version switch

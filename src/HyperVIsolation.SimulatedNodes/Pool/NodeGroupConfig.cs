@@ -79,21 +79,5 @@ public sealed record NodeGroupConfig
     }
 
     /// <summary>The containerd config version for <see cref="ContainerdVersion"/>: 3 for 2.x, 2 for 1.7; null when unsupported.</summary>
-    public int? ContainerdConfigVersion()
-    {
-        var parts = ContainerdVersion.TrimStart('v').Split('.');
-        if (parts.Length < 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
-        {
-            return null;
-        }
-
-        return (major, minor) switch
-        {
-            (2, _) => ContainerdConfigVersions.Containerd2,
-            (1, 7) => ContainerdConfigVersions.Containerd17,
-            _ => null,
-        };
-    }
+    public int? ContainerdConfigVersion() => ContainerdConfigVersions.ForRelease(ContainerdVersion);
 }

@@ -1,0 +1,68 @@
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Events;
+using HyperVIsolation.ControllerRuntime.Hosting;
+using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.NodeAgent.Readiness;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HyperVIsolation.NodeAgent.Hosting;
+
+/// <summary>Registers one node agent on the shared controller runtime.</summary>
+public static class NodeAgentServiceCollectionExtensions
+{
+    /// <summary>The controller that earns the node its readiness label.</summary>
+    public const string NodeReadinessControllerName = "node-readiness";
+
+    /// <summary>The component named as the source of the agent's Events.</summary>
+    public const string EventComponent = "hyperv-isolation-node-agent";
+
+    /// <summary>
+    /// Adds the agent of the node <paramref name="options"/> names: a cache of that one Node, and the readiness controller.
+    /// The caller registers the seams: <see cref="IKubernetes"/>, <see cref="Host.IHostInspector"/> and
+    /// <see cref="Containerd.IContainerdService"/> (Windows implementations on a node, the simulated node's in the local cluster).
+    /// The agent always leads: it is the only writer of its own node.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="options">The agent's settings.</param>
+    /// <returns>The services.</returns>
+    /// <exception cref="OptionsValidationException">The options are invalid (every problem listed).</exception>
+    public static IServiceCollection AddNodeAgent(this IServiceCollection services, NodeAgentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(NodeAgentOptions), typeof(NodeAgentOptions), errors);
+        }
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILeadership, AlwaysLeading>();
+        services.TryAddSingleton<IOptions<ControllerRuntimeOptions>>(Options.Create(new ControllerRuntimeOptions { Workers = 1 }));
+        services.TryAddSingleton(provider => new NodeLabelWriter(provider.GetRequiredService<IKubernetes>()));
+        services.TryAddSingleton(provider => new EventRecorder(
+            new KubernetesEventWriter(provider.GetRequiredService<IKubernetes>(), NodeLabelWriter.FieldManager),
+            EventComponent,
+            options.NodeName,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<EventRecorder>>()));
+        services.AddHostedService<EventRecorderService>();
+
+        services.AddInformer(new InformerScope<V1Node> { FieldSelector = "metadata.name=" + options.NodeName });
+        services.AddController<NodeReadinessReconciler>(NodeReadinessControllerName, sources => sources
+            .Watch<V1Node>(ObjectKeyMappings.Self, LabelsChanged));
+        services.AddControllerRuntime();
+        return services;
+    }
+
+    // Heartbeats change the node every few seconds; only a label change (someone removing ours) needs a look now.
+    private static bool LabelsChanged(V1Node old, V1Node now) =>
+        !(old.Metadata?.Labels ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .SequenceEqual((now.Metadata?.Labels ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal));
+}

@@ -1,0 +1,109 @@
+using HyperVIsolation.ControllerRuntime.ApiAccess;
+using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Controllers;
+using HyperVIsolation.ControllerRuntime.Events;
+using HyperVIsolation.ControllerRuntime.Queue;
+using HyperVIsolation.NodeAgent.Containerd;
+using HyperVIsolation.NodeAgent.Host;
+using HyperVIsolation.NodeAgent.Hosting;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace HyperVIsolation.NodeAgent.Readiness;
+
+/// <summary>
+/// Earns the node its <c>isolation.hyperv.dev/ready</c> label: inspects the host, writes containerd's Hyper-V drop-in
+/// and import when they are missing or were edited (label removed first, containerd restarted after), verifies
+/// containerd's merged configuration, and labels the node only then. Runs again every
+/// <see cref="NodeAgentOptions.ResyncInterval"/>, so a node whose Hyper-V or configuration goes away loses the label.
+/// </summary>
+internal sealed partial class NodeReadinessReconciler(
+    ResourceInformer<V1Node> nodes,
+    IHostInspector inspector,
+    IContainerdService containerd,
+    NodeLabelWriter labels,
+    EventRecorder events,
+    NodeAgentOptions options,
+    ILogger<NodeReadinessReconciler> logger) : IReconciler
+{
+    private string? lastReason;
+
+    /// <inheritdoc/>
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        if (nodes.Get(key) is not { } node)
+        {
+            return ReconcileResult.Done;
+        }
+
+        try
+        {
+            var readiness = await EvaluateAsync(node, cancellationToken);
+            var labelChanged = await labels.SetReadyAsync(node, readiness.Ready, cancellationToken);
+
+            // One Event per change of verdict, not one per retry of a node that stays not ready.
+            if (labelChanged || Interlocked.Exchange(ref lastReason, readiness.Reason) != readiness.Reason)
+            {
+                Volatile.Write(ref lastReason, readiness.Reason);
+                LogReadinessChanged(node.Metadata.Name, readiness.Ready, readiness.Reason, readiness.Message);
+                if (readiness.Ready)
+                {
+                    events.Normal(node, "HyperVReady", readiness.Message);
+                }
+                else
+                {
+                    events.Warning(node, readiness.Reason, readiness.Message);
+                }
+            }
+
+            return ReconcileResult.RequeueAfter(readiness.Ready ? options.ResyncInterval : options.RetryInterval);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ContainerdConfigException || ApiFailure.IsApiOrTransport(exception))
+        {
+            return ReconcileResult.Failed($"node {node.Metadata.Name}: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private async Task<NodeReadiness> EvaluateAsync(V1Node node, CancellationToken cancellationToken)
+    {
+        var facts = await inspector.InspectAsync(cancellationToken);
+        if (!facts.HyperVPresent)
+        {
+            return NodeReadiness.NotReady("HyperVMissing", "the Hyper-V role (Host Compute Service) is not present on this host");
+        }
+
+        if (facts.ContainerdConfigVersion is not { } version)
+        {
+            return NodeReadiness.NotReady("ContainerdUnsupported", $"containerd {facts.ContainerdVersion} cannot run Hyper-V isolated pods (1.7 or 2.x needed)");
+        }
+
+        var dropInPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContainerdConfigPath)) ?? ".", HyperVHandlerDropIn.FileName);
+        var plan = ContainerdConfigurationPlan.For(
+            version,
+            facts.Build,
+            await File.ReadAllTextAsync(options.ContainerdConfigPath, cancellationToken),
+            File.Exists(dropInPath) ? await File.ReadAllTextAsync(dropInPath, cancellationToken) : null);
+        if (plan.Changed)
+        {
+            // Pods must not be placed here while containerd runs without (or restarts into) the handlers.
+            await labels.SetReadyAsync(node, ready: false, cancellationToken);
+
+            // The drop-in first: containerd refuses to start when an imported file is missing.
+            await File.WriteAllTextAsync(dropInPath, plan.DropInText, cancellationToken);
+            await File.WriteAllTextAsync(options.ContainerdConfigPath, plan.ConfigText, cancellationToken);
+            await containerd.RestartAsync(cancellationToken);
+            LogConfigured(node.Metadata.Name, options.ContainerdConfigPath, version);
+            events.Normal(node, "ContainerdConfigured", $"wrote the Hyper-V handlers and annotation allow-list to {dropInPath} and restarted containerd");
+            return NodeReadiness.NotReady("Configuring", "containerd restarted with the Hyper-V handlers; verifying");
+        }
+
+        var problems = HyperVHandlerVerifier.Verify(await ContainerdConfigLoader.LoadAsync(options.ContainerdConfigPath, cancellationToken), facts.Build);
+        return problems.Count == 0 ? NodeReadiness.Verified : NodeReadiness.NotReady("HandlerMisconfigured", string.Join("; ", problems));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: ready={Ready} ({Reason}: {Message})")]
+    private partial void LogReadinessChanged(string node, bool ready, string reason, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: wrote the Hyper-V drop-in beside {ConfigPath} (config version {Version}) and restarted containerd")]
+    private partial void LogConfigured(string node, string configPath, int version);
+}

@@ -1,0 +1,95 @@
+using HyperVIsolation.Api;
+using HyperVIsolation.NodeAgent.Containerd;
+using HyperVIsolation.SimulatedNodes.Agent;
+using HyperVIsolation.SimulatedNodes.Tests.Integration;
+using k8s;
+using k8s.Models;
+
+namespace HyperVIsolation.SimulatedNodes.Tests.Agent;
+
+/// <summary>The real node agent against simulated nodes and the local API server: the ready label is earned, never given.</summary>
+public sealed class NodeAgentReadinessTests
+{
+    [Fact]
+    public async Task Agent_NodeWithoutTheAllowList_WritesTheDropInRestartsContainerdAndLabelsTheNode()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("bare", "10.0.20348", allowList: false));
+        var node = cluster.Cluster.Nodes[0];
+        (await LabelAsync(cluster.Client, node.Name)).Should().BeNull("no agent has verified the node yet");
+
+        await using var agents = await StartAgentsAsync(cluster);
+
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the agent labels the node once containerd is configured");
+        var config = await ContainerdConfigLoader.LoadAsync(node.ContainerdConfigPath, CancellationToken.None);
+        config.Imports.Should().Contain(HyperVHandlerDropIn.FileName);
+        config.TryGetHandler(HyperVHandlerDropIn.BaseHandlerName, out var handler).Should().BeTrue();
+        handler.PodAnnotations.Should().Contain(HcsAnnotations.DisableUnsafeOperations);
+        agents.Containerd[node.Name].Restarts.Should().Be(1, "containerd restarts once, when the files changed");
+    }
+
+    [Fact]
+    public async Task Agent_ConfiguredNode_LabelsWithoutRestartingContainerd()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.26100"));
+        var node = cluster.Cluster.Nodes[0];
+        var before = await File.ReadAllTextAsync(node.ContainerdConfigPath);
+
+        await using var agents = await StartAgentsAsync(cluster);
+
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "a configured node is verified and labelled");
+        agents.Containerd[node.Name].Restarts.Should().Be(0);
+        (await File.ReadAllTextAsync(node.ContainerdConfigPath)).Should().Be(before, "nothing to change means nothing written");
+    }
+
+    [Fact]
+    public async Task Agent_HostWithoutHyperV_NeverLabelsTheNode()
+    {
+        var group = SimulatedClusterFixture.Group("nohv", "10.0.20348") with { HyperVEnabled = false };
+        await using var cluster = await SimulatedClusterFixture.StartAsync(group);
+        var node = cluster.Cluster.Nodes[0];
+
+        await using var agents = await StartAgentsAsync(cluster);
+
+        await WaitUntilAsync(async () => await HasEventAsync(cluster.Client, node.Name, "HyperVMissing") || await LabelAsync(cluster.Client, node.Name) is not null, "the agent looked at the node");
+        (await LabelAsync(cluster.Client, node.Name)).Should().BeNull();
+        agents.Containerd[node.Name].Restarts.Should().Be(0, "nothing is configured on a host that cannot run the pods");
+    }
+
+    [Fact]
+    public async Task Agent_LabelRemovedByHand_PutsItBackAfterVerifying()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
+        var node = cluster.Cluster.Nodes[0];
+        await using var agents = await StartAgentsAsync(cluster);
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
+
+        var patch = "{\"metadata\":{\"labels\":{\"" + WellKnownLabels.NodeReady + "\":null}}}";
+        await cluster.Client.CoreV1.PatchNodeAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), node.Name);
+
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label change wakes the agent");
+    }
+
+    private static Task<SimulatedNodeAgents> StartAgentsAsync(SimulatedClusterFixture cluster) =>
+        SimulatedNodeAgents.StartAsync(
+            cluster.Cluster, cluster.Server.CreateClient, configure: options => options with { RetryInterval = TimeSpan.FromMilliseconds(200) });
+
+    private static async Task<string?> LabelAsync(Kubernetes client, string node) =>
+        (await client.CoreV1.ReadNodeAsync(node)).Metadata.Labels?.TryGetValue(WellKnownLabels.NodeReady, out var value) == true ? value : null;
+
+    private static async Task<bool> HasEventAsync(Kubernetes client, string node, string reason) =>
+        (await client.CoreV1.ListEventForAllNamespacesAsync()).Items.Any(e => e.InvolvedObject.Name == node && e.Reason == reason);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string because)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Timed out waiting: " + because);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
