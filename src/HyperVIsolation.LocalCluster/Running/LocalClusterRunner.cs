@@ -5,6 +5,7 @@ using HyperVIsolation.LocalCluster.Options;
 using HyperVIsolation.LocalCluster.Placement;
 using HyperVIsolation.LocalCluster.Progress;
 using HyperVIsolation.SimulatedNodes;
+using HyperVIsolation.SimulatedNodes.Agent;
 using HyperVIsolation.SimulatedNodes.Pool;
 using k8s;
 using k8s.Models;
@@ -104,6 +105,10 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         started.Push(("the simulated nodes", nodes.DisposeAsync));
         LocalClusterLog.NodesStarted(logger, nodes.Nodes.Count);
         await output.WriteLineAsync($"Nodes          {NodePoolDescription.Describe(pool)}");
+
+        var agents = await SimulatedNodeAgents.StartAsync(nodes, server.CreateClient, loggers, cancellationToken: cancellationToken);
+        started.Push(("the node agents", agents.DisposeAsync));
+        await output.WriteLineAsync($"Node agents    {await NodeAgentProgress.DescribeAsync(client, nodes, agents, TimeSpan.FromSeconds(30), cancellationToken)}");
 
         var operatorHost = await InProcessOperator.StartAsync(server.KubeconfigPath, options.Verbose, cancellationToken);
         started.Push(("the operator", operatorHost.DisposeAsync));

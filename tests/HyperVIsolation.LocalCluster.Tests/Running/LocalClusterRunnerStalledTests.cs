@@ -18,7 +18,6 @@ public sealed class LocalClusterRunnerStalledTests
                 windowsBuild: 10.0.17763
                 vmBootTime: 200ms
                 taints: [{key: os, value: windows, effect: NoSchedule}]
-                labels: {isolation.hyperv.dev/ready: "true"}
             """);
         using var output = new StringWriter();
         try
