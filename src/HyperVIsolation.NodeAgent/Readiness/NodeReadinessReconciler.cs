@@ -4,8 +4,8 @@ using HyperVIsolation.ControllerRuntime.Controllers;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.NodeAgent.Containerd;
-using HyperVIsolation.NodeAgent.Host;
 using HyperVIsolation.NodeAgent.Hosting;
+using HyperVIsolation.NodeAgent.Inspection;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using HyperVIsolation.NodeAgent.Host;
+using HyperVIsolation.NodeAgent.Inspection;
 using HyperVIsolation.SimulatedNodes.Pool;
 using k8s.Models;
 

@@ -1,6 +1,6 @@
 using HyperVIsolation.NodeAgent.Containerd;
-using HyperVIsolation.NodeAgent.Host;
 using HyperVIsolation.NodeAgent.Hosting;
+using HyperVIsolation.NodeAgent.Inspection;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -16,6 +16,7 @@ public sealed class ProjectDependencyRulesTests
         { "HyperVIsolation.ControllerRuntime", ["*"] },
         { "HyperVIsolation.Operator", [.. TestAndDemoTools, "HyperVIsolation.NodeAgent"] },
         { "HyperVIsolation.NodeAgent", [.. TestAndDemoTools, "HyperVIsolation.Operator"] },
+        { "HyperVIsolation.NodeAgent.Host", [.. TestAndDemoTools, "HyperVIsolation.Operator"] },
     };
 
     [Theory]

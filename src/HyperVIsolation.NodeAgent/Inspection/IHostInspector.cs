@@ -1,4 +1,4 @@
-namespace HyperVIsolation.NodeAgent.Host;
+namespace HyperVIsolation.NodeAgent.Inspection;
 
 /// <summary>Reads the host's facts: the Windows registry and services for real (<see cref="WindowsHostInspector"/>), the simulated node in tests.</summary>
 public interface IHostInspector

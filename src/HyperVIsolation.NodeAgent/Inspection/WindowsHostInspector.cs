@@ -4,7 +4,7 @@ using System.Runtime.Versioning;
 using HyperVIsolation.Api.Windows;
 using Microsoft.Win32;
 
-namespace HyperVIsolation.NodeAgent.Host;
+namespace HyperVIsolation.NodeAgent.Inspection;
 
 /// <summary>
 /// Reads the host's facts on Windows: build, revision and edition from the registry

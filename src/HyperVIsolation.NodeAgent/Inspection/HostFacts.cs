@@ -1,7 +1,7 @@
 using HyperVIsolation.Api.Windows;
 using HyperVIsolation.NodeAgent.Containerd;
 
-namespace HyperVIsolation.NodeAgent.Host;
+namespace HyperVIsolation.NodeAgent.Inspection;
 
 /// <summary>What the agent found on its Windows host, the inputs of every node decision.</summary>
 /// <param name="Build">The Windows build.</param>
