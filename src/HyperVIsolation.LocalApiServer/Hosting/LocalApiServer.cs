@@ -9,6 +9,7 @@ using HyperVIsolation.LocalApiServer.OpenApi;
 using HyperVIsolation.LocalApiServer.Resources;
 using HyperVIsolation.LocalApiServer.Security;
 using HyperVIsolation.LocalApiServer.Storage;
+using HyperVIsolation.LocalApiServer.Validation;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -154,7 +155,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var store = new ObjectStore(options.WatchHistoryCapacity);
         var catalog = new ResourceCatalog();
-        var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
+        var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new BuiltInValidation(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
         var tables = new TableConverter(options.Clock);
         var reads = new ResourceReads(store, tables, new WatchStreamer(store, tables, options.BookmarkInterval));
         var webhookClient = new WebhookClient(options.WebhookServices);

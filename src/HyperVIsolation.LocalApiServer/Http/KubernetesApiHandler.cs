@@ -70,7 +70,7 @@ public sealed partial class KubernetesApiHandler(
             return;
         }
 
-        var request = ApiRequestParser.Parse(catalog, segments) ?? throw ApiErrors.PathNotFound();
+        var request = ApiRequestParser.Parse(catalog, segments) ?? throw ApiErrors.PageNotFound();
         var verb = Verb(context, request);
         requests?.Record(verb, request.QualifiedName, context.Request.Headers.UserAgent.ToString());
         if (await faults.BeforeRequestAsync(verb, request.Resource.Plural, context.RequestAborted) is { } fault)
@@ -91,10 +91,10 @@ public sealed partial class KubernetesApiHandler(
     {
         ["version"] => DiscoveryDocuments.Version(),
         ["api"] => DiscoveryDocuments.CoreVersions($"{context.Request.Host}"),
-        ["api", var v] => discovery.Resources(string.Empty, v) ?? throw ApiErrors.PathNotFound(),
+        ["api", var v] => discovery.Resources(string.Empty, v) ?? throw ApiErrors.PageNotFound(),
         ["apis"] => discovery.Groups(),
-        ["apis", var g] => discovery.Group(g) ?? throw ApiErrors.PathNotFound(),
-        ["apis", var g, var v] => discovery.Resources(g, v) ?? throw ApiErrors.PathNotFound(),
+        ["apis", var g] => discovery.Group(g) ?? throw ApiErrors.PageNotFound(),
+        ["apis", var g, var v] => discovery.Resources(g, v) ?? throw ApiErrors.PageNotFound(),
         ["openapi", "v3"] => openApi.Index(),
         ["openapi", "v3", .. var rest] => openApi.DocumentFor(string.Join('/', rest)) ?? throw ApiErrors.PathNotFound(),
         ["openapi", ..] => throw ApiErrors.PathNotFound(),
