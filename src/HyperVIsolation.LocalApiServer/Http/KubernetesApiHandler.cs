@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
 using HyperVIsolation.LocalApiServer.Faults;
+using HyperVIsolation.LocalApiServer.Logs;
 using HyperVIsolation.LocalApiServer.Metering;
 using HyperVIsolation.LocalApiServer.OpenApi;
 using HyperVIsolation.LocalApiServer.Resources;
@@ -22,6 +23,7 @@ public sealed partial class KubernetesApiHandler(
     OpenApiDocuments openApi,
     TokenAuthenticator authenticator,
     FaultInjectorSlot faults,
+    PodLogStreamer podLogs,
     ILogger<KubernetesApiHandler> logger,
     RequestCounter? requests = null)
 {
@@ -112,6 +114,9 @@ public sealed partial class KubernetesApiHandler(
         {
             case "GET" when request.Name is null || request.WatchPath:
                 await reads.ListOrWatchAsync(context, request);
+                break;
+            case "GET" when request.Subresource == "log":
+                await podLogs.StreamAsync(context, request.StorageNamespace, request.Name!);
                 break;
             case "GET" when request.Subresource == "scale":
                 await ApiResponses.WriteJsonAsync(context, 200, ScaleSubresource.View(request.Resource, reads.Find(request)));
