@@ -5,7 +5,7 @@ namespace HyperVIsolation.LocalApiServer.Admission;
 
 /// <summary>
 /// The admission steps of every write, in kube-apiserver's plugin order: DefaultTolerationSeconds
-/// and RuntimeClass on pod creation, then mutating webhooks; validating webhooks last. Webhook
+/// on pod creation and update, RuntimeClass on pod creation, then mutating webhooks; validating webhooks last. Webhook
 /// configurations themselves are exempt from webhooks, as in kube-apiserver.
 /// </summary>
 public sealed class AdmissionChain(RuntimeClassAdmission runtimeClasses, WebhookDispatcher webhooks)
@@ -14,11 +14,14 @@ public sealed class AdmissionChain(RuntimeClassAdmission runtimeClasses, Webhook
     public async Task<JsonObject?> MutateAsync(AdmissionAttributes attributes, JsonObject? obj, JsonObject? old, WriteContext write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        if (obj is not null && IsPodCreation(attributes))
+        if (obj is not null && IsPodWrite(attributes))
         {
             obj = (JsonObject)obj.DeepClone();
             DefaultTolerationSeconds.Admit(obj);
-            runtimeClasses.Admit(obj, attributes.Name);
+            if (attributes.Operation == "CREATE")
+            {
+                runtimeClasses.Admit(obj, attributes.Name);
+            }
         }
 
         return IsExempt(attributes) ? obj : await webhooks.MutateAsync(attributes, obj, old, write, cancellationToken);
@@ -34,8 +37,8 @@ public sealed class AdmissionChain(RuntimeClassAdmission runtimeClasses, Webhook
         }
     }
 
-    private static bool IsPodCreation(AdmissionAttributes attributes) =>
-        attributes.Resource.StorageKey == "pods" && attributes.Subresource is null && attributes.Operation == "CREATE";
+    private static bool IsPodWrite(AdmissionAttributes attributes) =>
+        attributes.Resource.StorageKey == "pods" && attributes.Subresource is null && attributes.Operation is "CREATE" or "UPDATE";
 
     private static bool IsExempt(AdmissionAttributes attributes) =>
         attributes.Resource.Group == "admissionregistration.k8s.io";

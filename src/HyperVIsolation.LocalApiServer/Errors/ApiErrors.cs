@@ -13,6 +13,12 @@ public static class ApiErrors
     public static ApiException PathNotFound() =>
         new(404, "NotFound", "the server could not find the requested resource", new JsonObject());
 
+    /// <summary>
+    /// 404 for a path outside every served group-version: kube-apiserver's mux answers these with
+    /// its plain-text page, not a <c>Status</c>.
+    /// </summary>
+    public static ApiException PageNotFound() => new(404, "NotFound", "404 page not found") { PlainText = true };
+
     /// <summary>409 AlreadyExists.</summary>
     public static ApiException AlreadyExists(string group, string resource, string name) =>
         new(409, "AlreadyExists", $"{Qualified(group, resource)} \"{name}\" already exists", Details(group, resource, name));
@@ -35,9 +41,28 @@ public static class ApiErrors
     public static ApiException MethodNotAllowed(string method) =>
         new(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource ({method})");
 
-    /// <summary>403 Forbidden.</summary>
-    public static ApiException Forbidden(string group, string resource, string name, string why) =>
-        new(403, "Forbidden", $"{Qualified(group, resource)} \"{name}\" is forbidden: {why}", Details(group, resource, name));
+    /// <summary>403 Forbidden (without a name when the object has none yet, as kube-apiserver words it).</summary>
+    public static ApiException Forbidden(string group, string resource, string name, string why)
+    {
+        var subject = name.Length == 0 ? Qualified(group, resource) : $"{Qualified(group, resource)} \"{name}\"";
+        return new(403, "Forbidden", $"{subject} is forbidden: {why}", Details(group, resource, name));
+    }
+
+    /// <summary>
+    /// 403 Forbidden of the namespace lifecycle admission: no new object in a namespace that is being
+    /// deleted, with the <c>NamespaceTerminating</c> cause clients look for.
+    /// </summary>
+    public static ApiException NamespaceTerminating(string group, string resource, string name, string ns)
+    {
+        var error = Forbidden(group, resource, name, $"unable to create new content in namespace {ns} because it is being terminated");
+        error.Details!["causes"] = new JsonArray(new JsonObject
+        {
+            ["reason"] = "NamespaceTerminating",
+            ["message"] = $"namespace {ns} is being terminated",
+            ["field"] = "metadata.namespace",
+        });
+        return error;
+    }
 
     /// <summary>422 Invalid with one cause per field error.</summary>
     public static ApiException Invalid(string group, string kind, string name, IReadOnlyList<FieldError> errors)

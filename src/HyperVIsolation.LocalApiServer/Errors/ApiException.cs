@@ -45,6 +45,9 @@ public sealed class ApiException : Exception
     /// <summary><c>StatusDetails</c> (name, group, kind, causes), when known.</summary>
     public JsonObject? Details { get; }
 
+    /// <summary>True when the answer is a plain-text page (the mux's 404) rather than a <c>Status</c>.</summary>
+    public bool PlainText { get; init; }
+
     /// <summary>Renders the error as a <c>v1 Status</c> object.</summary>
     public JsonObject ToStatus()
     {

@@ -17,6 +17,15 @@ public sealed record FieldError(string Type, string Field, string Message)
     public static FieldError NotSupported(string field, string value, IEnumerable<string> supported) =>
         new("FieldValueNotSupported", field, $"Unsupported value: {value}: supported values: {string.Join(", ", supported.Select(s => "\"" + s + "\""))}");
 
+    /// <summary>A change or value the API does not allow (kube-apiserver's <c>field.Forbidden</c>).</summary>
+    public static FieldError Forbidden(string field, string detail) => new("FieldValueForbidden", field, $"Forbidden: {detail}");
+
+    /// <summary>A change to a field that may not change after creation.</summary>
+    public static FieldError Immutable(string field, string value) => InvalidValue(field, value, "field is immutable");
+
+    /// <summary>A string value as Go's <c>%q</c> prints it in field errors.</summary>
+    public static string Quoted(string value) => System.Text.Json.JsonSerializer.Serialize(value, Storage.StoredObject.SerializerOptions);
+
     /// <inheritdoc />
     public override string ToString() => $"{Field}: {Message}";
 }

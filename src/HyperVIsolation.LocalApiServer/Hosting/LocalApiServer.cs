@@ -4,11 +4,13 @@ using HyperVIsolation.LocalApiServer.CustomResources;
 using HyperVIsolation.LocalApiServer.Faults;
 using HyperVIsolation.LocalApiServer.GarbageCollection;
 using HyperVIsolation.LocalApiServer.Http;
+using HyperVIsolation.LocalApiServer.Logs;
 using HyperVIsolation.LocalApiServer.Metering;
 using HyperVIsolation.LocalApiServer.OpenApi;
 using HyperVIsolation.LocalApiServer.Resources;
 using HyperVIsolation.LocalApiServer.Security;
 using HyperVIsolation.LocalApiServer.Storage;
+using HyperVIsolation.LocalApiServer.Validation;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +34,7 @@ public sealed class LocalApiServer : IAsyncDisposable
     private readonly ServerCertificates? certificates;
     private readonly WebhookClient webhookClient;
     private readonly RequestDelegate handler;
+    private readonly ContainerLogSourceSlot logSources;
     private WebApplication app;
     private string? ownedDirectory;
 
@@ -49,6 +52,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         Requests = parts.Requests;
         Faults = new FaultInjector(parts.Store, RestartAsync);
         parts.Faults.Target = Faults;
+        logSources = parts.LogSources;
     }
 
     /// <summary>URL of the server, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
@@ -65,6 +69,16 @@ public sealed class LocalApiServer : IAsyncDisposable
 
     /// <summary>Server-side request counts by verb, resource and client (off until <see cref="RequestCounter.Enabled"/> is set).</summary>
     public RequestCounter Requests { get; }
+
+    /// <summary>
+    /// Where <c>pods/log</c> reads container output (the kubelets of whoever runs the nodes); until
+    /// set, log requests answer as for a container that has not started.
+    /// </summary>
+    public IContainerLogSource? ContainerLogs
+    {
+        get => logSources.Source;
+        set => logSources.Source = value;
+    }
 
     /// <summary>Fault injection for tests: dropped watches, failing requests, latency, compaction, restart.</summary>
     public FaultInjector Faults { get; }
@@ -154,7 +168,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var store = new ObjectStore(options.WatchHistoryCapacity);
         var catalog = new ResourceCatalog();
-        var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
+        var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new BuiltInValidation(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
         var tables = new TableConverter(options.Clock);
         var reads = new ResourceReads(store, tables, new WatchStreamer(store, tables, options.BookmarkInterval));
         var webhookClient = new WebhookClient(options.WebhookServices);
@@ -162,6 +176,7 @@ public sealed class LocalApiServer : IAsyncDisposable
             new RuntimeClassAdmission(store),
             new WebhookDispatcher(store, new WebhookMatcher(catalog, store), webhookClient, loggers.CreateLogger<WebhookDispatcher>()));
         var faults = new FaultInjectorSlot();
+        var logSources = new ContainerLogSourceSlot();
         var requests = new RequestCounter();
         var handler = new KubernetesApiHandler(
             catalog,
@@ -171,11 +186,12 @@ public sealed class LocalApiServer : IAsyncDisposable
             new OpenApiDocuments(catalog),
             new TokenAuthenticator(token, options.Users),
             faults,
+            new PodLogStreamer(store, logSources),
             loggers.CreateLogger<KubernetesApiHandler>(),
             requests);
         SeedNamespaces(lifecycle, catalog);
         var collector = new GarbageCollector(lifecycle, catalog, options.GarbageCollectionInterval, loggers.CreateLogger<GarbageCollector>());
-        return new ServerParts(store, certificates, webhookClient, collector, faults, requests, handler.HandleAsync);
+        return new ServerParts(store, certificates, webhookClient, collector, faults, logSources, requests, handler.HandleAsync);
     }
 
     private static WebApplication BuildHost(int port, ServerCertificates? certificates, RequestDelegate handler)
@@ -204,5 +220,12 @@ public sealed class LocalApiServer : IAsyncDisposable
     }
 
     private sealed record ServerParts(
-        ObjectStore Store, ServerCertificates? Certificates, WebhookClient WebhookClient, GarbageCollector Collector, FaultInjectorSlot Faults, RequestCounter Requests, RequestDelegate Handler);
+        ObjectStore Store,
+        ServerCertificates? Certificates,
+        WebhookClient WebhookClient,
+        GarbageCollector Collector,
+        FaultInjectorSlot Faults,
+        ContainerLogSourceSlot LogSources,
+        RequestCounter Requests,
+        RequestDelegate Handler);
 }

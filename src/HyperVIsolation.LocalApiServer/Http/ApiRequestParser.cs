@@ -8,7 +8,8 @@ public static class ApiRequestParser
 {
     /// <summary>
     /// Parses a path split into segments; null when it is not a resource path (discovery documents),
-    /// 404 when it names no served resource.
+    /// 404 when it names no served resource: the mux's plain page outside every served group-version
+    /// (as kube-apiserver, where no handler exists for it), a <c>Status</c> inside one.
     /// </summary>
     public static ApiRequest? Parse(ResourceCatalog catalog, string[] segments)
     {
@@ -21,6 +22,11 @@ public static class ApiRequestParser
         if (rest.Length == 0)
         {
             return null;
+        }
+
+        if (!catalog.GroupVersions.Contains((group, version)))
+        {
+            throw ApiErrors.PageNotFound();
         }
 
         var watchPath = rest[0] == "watch";

@@ -31,8 +31,20 @@ public static class ApiResponses
     }
 
     /// <summary>Writes an error as a <c>Status</c> object.</summary>
-    public static Task WriteErrorAsync(HttpContext context, ApiException error) =>
-        WriteJsonAsync(context, error.Code, error.ToStatus());
+    public static async Task WriteErrorAsync(HttpContext context, ApiException error)
+    {
+        if (!error.PlainText)
+        {
+            await WriteJsonAsync(context, error.Code, error.ToStatus());
+            return;
+        }
+
+        // Go's http.NotFound: the message and a newline, as text.
+        context.Response.StatusCode = error.Code;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        await context.Response.WriteAsync(error.Message + "\n", context.RequestAborted);
+    }
 
     /// <summary>A <c>Status</c> of success, as returned by deletes of most kinds.</summary>
     public static JsonObject Success(string group, string plural, string name, string uid) => new()

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
 using HyperVIsolation.LocalApiServer.Faults;
+using HyperVIsolation.LocalApiServer.Logs;
 using HyperVIsolation.LocalApiServer.Metering;
 using HyperVIsolation.LocalApiServer.OpenApi;
 using HyperVIsolation.LocalApiServer.Resources;
@@ -22,6 +23,7 @@ public sealed partial class KubernetesApiHandler(
     OpenApiDocuments openApi,
     TokenAuthenticator authenticator,
     FaultInjectorSlot faults,
+    PodLogStreamer podLogs,
     ILogger<KubernetesApiHandler> logger,
     RequestCounter? requests = null)
 {
@@ -70,7 +72,7 @@ public sealed partial class KubernetesApiHandler(
             return;
         }
 
-        var request = ApiRequestParser.Parse(catalog, segments) ?? throw ApiErrors.PathNotFound();
+        var request = ApiRequestParser.Parse(catalog, segments) ?? throw ApiErrors.PageNotFound();
         var verb = Verb(context, request);
         requests?.Record(verb, request.QualifiedName, context.Request.Headers.UserAgent.ToString());
         if (await faults.BeforeRequestAsync(verb, request.Resource.Plural, context.RequestAborted) is { } fault)
@@ -91,10 +93,10 @@ public sealed partial class KubernetesApiHandler(
     {
         ["version"] => DiscoveryDocuments.Version(),
         ["api"] => DiscoveryDocuments.CoreVersions($"{context.Request.Host}"),
-        ["api", var v] => discovery.Resources(string.Empty, v) ?? throw ApiErrors.PathNotFound(),
+        ["api", var v] => discovery.Resources(string.Empty, v) ?? throw ApiErrors.PageNotFound(),
         ["apis"] => discovery.Groups(),
-        ["apis", var g] => discovery.Group(g) ?? throw ApiErrors.PathNotFound(),
-        ["apis", var g, var v] => discovery.Resources(g, v) ?? throw ApiErrors.PathNotFound(),
+        ["apis", var g] => discovery.Group(g) ?? throw ApiErrors.PageNotFound(),
+        ["apis", var g, var v] => discovery.Resources(g, v) ?? throw ApiErrors.PageNotFound(),
         ["openapi", "v3"] => openApi.Index(),
         ["openapi", "v3", .. var rest] => openApi.DocumentFor(string.Join('/', rest)) ?? throw ApiErrors.PathNotFound(),
         ["openapi", ..] => throw ApiErrors.PathNotFound(),
@@ -112,6 +114,9 @@ public sealed partial class KubernetesApiHandler(
         {
             case "GET" when request.Name is null || request.WatchPath:
                 await reads.ListOrWatchAsync(context, request);
+                break;
+            case "GET" when request.Subresource == "log":
+                await podLogs.StreamAsync(context, request.StorageNamespace, request.Name!);
                 break;
             case "GET" when request.Subresource == "scale":
                 await ApiResponses.WriteJsonAsync(context, 200, ScaleSubresource.View(request.Resource, reads.Find(request)));

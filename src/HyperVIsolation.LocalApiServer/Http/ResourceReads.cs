@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
+using HyperVIsolation.LocalApiServer.Resources;
 using HyperVIsolation.LocalApiServer.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -59,7 +60,10 @@ public sealed class ResourceReads(ObjectStore store, TableConverter tables, Watc
         if (page.Continue is not null)
         {
             metadata["continue"] = page.Continue;
-            metadata["remainingItemCount"] = page.RemainingItemCount;
+            if (page.RemainingItemCount is { } remaining)
+            {
+                metadata["remainingItemCount"] = remaining;
+            }
         }
 
         var items = page.Items.Select(i => ResponseShaper.View(request.Resource, i));
@@ -77,13 +81,17 @@ public sealed class ResourceReads(ObjectStore store, TableConverter tables, Watc
             from = ContinueToken.TryDecode(query["continue"].ToString()) ?? throw ApiErrors.BadRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
         }
 
-        return store.List(request.Resource.StorageKey, request.Namespace, filter.Matches, limit, from);
+        var page = store.List(request.Resource.StorageKey, request.Namespace, filter.Matches, limit, from);
+
+        // kube-apiserver counts the rest only when nothing is filtered (it cannot know how many match).
+        return filter.SelectsEverything ? page : page with { RemainingItemCount = null };
     }
 
     /// <summary>The label and field selectors of a request (plus the name of a watch path).</summary>
     public static WatchFilter Filter(HttpContext context, ApiRequest request)
     {
         var fields = FieldSelector.Parse(context.Request.Query["fieldSelector"].ToString());
+        SelectableFields.Check(request.Resource, fields);
         if (request.Name is not null)
         {
             fields = fields.WithName(request.Name);

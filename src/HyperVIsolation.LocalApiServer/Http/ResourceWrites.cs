@@ -165,7 +165,7 @@ public sealed class ResourceWrites(WritePipeline pipeline, AdmissionChain admiss
             throw ApiErrors.Invalid(string.Empty, "Binding", request.Name ?? string.Empty, [FieldError.Required("target.name")]);
         }
 
-        Lifecycle.Mutate(request.Resource, request.StorageNamespace, request.Name!, null, write, pod =>
+        Lifecycle.Mutate(request.Resource, request.StorageNamespace, request.Name!, "binding", write, pod =>
         {
             if (!string.IsNullOrEmpty(pod["spec"]?["nodeName"]?.ToString()))
             {

@@ -1,13 +1,14 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.CustomResources;
 using HyperVIsolation.LocalApiServer.Resources;
+using HyperVIsolation.LocalApiServer.Tables;
 
 namespace HyperVIsolation.LocalApiServer.Http;
 
 /// <summary>
-/// Renders objects as a <c>meta.k8s.io/v1 Table</c> (what <c>kubectl get</c> asks for): Name and Age
-/// for built-ins, the CRD's printer columns for custom resources.
+/// Renders objects as a <c>meta.k8s.io/v1 Table</c> (what <c>kubectl get</c> asks for): kube-apiserver's
+/// printers for the built-ins (<see cref="BuiltInTables"/>), the CRD's printer columns for custom
+/// resources, Name and Age otherwise. Every column is sent; kubectl shows priority 1 only with <c>-o wide</c>.
 /// </summary>
 public sealed class TableConverter(TimeProvider clock)
 {
@@ -18,11 +19,19 @@ public sealed class TableConverter(TimeProvider clock)
     /// <summary>Builds a Table of <paramref name="items"/>.</summary>
     public JsonObject Convert(ResourceDefinition resource, IEnumerable<JsonObject> items, JsonObject listMetadata, string includeObject, bool includeHeaders = true)
     {
-        var columns = Columns(resource);
+        var printer = resource.Custom is null ? BuiltInTables.For(resource.StorageKey) : null;
+        var columns = printer is null ? Columns(resource) : null;
+        var now = clock.GetUtcNow();
         var rows = new JsonArray();
         foreach (var item in items)
         {
-            var row = new JsonObject { ["cells"] = new JsonArray(columns.Select(c => Cell(item, c)).ToArray()) };
+            var cells = printer is null ? columns!.Select(c => Cell(item, c)).ToArray() : printer.Cells(item, now);
+            var row = new JsonObject { ["cells"] = new JsonArray(cells) };
+            if (printer?.Conditions?.Invoke(item) is { } conditions)
+            {
+                row["conditions"] = conditions;
+            }
+
             row["object"] = includeObject switch
             {
                 "None" => null,
@@ -45,7 +54,9 @@ public sealed class TableConverter(TimeProvider clock)
         };
         if (includeHeaders)
         {
-            table["columnDefinitions"] = new JsonArray(columns.Select(Definition).ToArray());
+            table["columnDefinitions"] = printer is null
+                ? new JsonArray(columns!.Select(Definition).ToArray())
+                : new JsonArray(printer.Columns.Select(Definition).ToArray());
         }
 
         table["rows"] = rows;
@@ -61,14 +72,17 @@ public sealed class TableConverter(TimeProvider clock)
             return [name, .. custom.PrinterColumns];
         }
 
-        return resource.StorageKey switch
-        {
-            "namespaces" => [name, new PrinterColumn("Status", "string", ".status.phase", 0, "The status of the namespace"), age],
-            "pods" => [name, new PrinterColumn("Status", "string", ".status.phase", 0, "The phase of the pod"), age],
-            "nodes" => [name, new PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].status", 0, "Ready condition"), age],
-            _ => [name, age],
-        };
+        return [name, age];
     }
+
+    private static JsonObject Definition(TableColumn column) => new()
+    {
+        ["name"] = column.Name,
+        ["type"] = column.Type,
+        ["format"] = column.Format,
+        ["description"] = column.Description,
+        ["priority"] = column.Priority,
+    };
 
     private static JsonObject Definition(PrinterColumn column) => new()
     {
@@ -84,7 +98,7 @@ public sealed class TableConverter(TimeProvider clock)
         var value = SimpleJsonPath.Read(item, column.JsonPath);
         if (column.Type == "date")
         {
-            return value is null ? "<unknown>" : Age(value.ToString());
+            return HumanDuration.Since(value?.ToString(), clock.GetUtcNow());
         }
 
         return value switch
@@ -92,25 +106,6 @@ public sealed class TableConverter(TimeProvider clock)
             null => null,
             JsonValue v => v.DeepClone(),
             _ => value.ToJsonString(),
-        };
-    }
-
-    private string Age(string timestamp)
-    {
-        if (!DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var then))
-        {
-            return "<unknown>";
-        }
-
-        var age = clock.GetUtcNow() - then;
-        return age.TotalSeconds switch
-        {
-            < 0 => "0s",
-            < 120 => $"{(int)age.TotalSeconds}s",
-            < 600 => $"{(int)age.TotalMinutes}m{age.Seconds}s",
-            < 10800 => $"{(int)age.TotalMinutes}m",
-            < 172800 => $"{(int)age.TotalHours}h",
-            _ => $"{(int)age.TotalDays}d",
         };
     }
 }

@@ -10,6 +10,9 @@ namespace HyperVIsolation.LocalApiServer.Http;
 /// <param name="Fields">Field selector.</param>
 public sealed record WatchFilter(LabelSelector Labels, FieldSelector Fields)
 {
+    /// <summary>True when neither selector restricts anything.</summary>
+    public bool SelectsEverything => Labels.IsEmpty && Fields.IsEmpty;
+
     /// <summary>True when the object is selected.</summary>
     public bool Matches(StoredObject obj) => Labels.Matches(obj) && Fields.Matches(obj.Object);
 

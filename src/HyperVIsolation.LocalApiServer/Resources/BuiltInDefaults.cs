@@ -21,10 +21,15 @@ public sealed class BuiltInDefaults : IWriteHook
                 obj["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
                 obj["status"] = new JsonObject { ["phase"] = "Active" };
                 break;
-            case "pods" when current is null:
-                var podStatus = obj["status"] as JsonObject ?? [];
-                podStatus["phase"] ??= "Pending";
-                obj["status"] = podStatus;
+            case "pods":
+                if (current is null)
+                {
+                    var podStatus = obj["status"] as JsonObject ?? [];
+                    podStatus["phase"] ??= "Pending";
+                    obj["status"] = podStatus;
+                }
+
+                // Defaulted on every decode, so an update that leaves it out does not change it.
                 if (obj["spec"] is JsonObject podSpec)
                 {
                     podSpec["terminationGracePeriodSeconds"] ??= GracefulDeletion.DefaultPodGracePeriodSeconds;

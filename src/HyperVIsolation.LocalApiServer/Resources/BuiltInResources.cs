@@ -7,7 +7,7 @@ public static class BuiltInResources
     public static IReadOnlyList<ResourceDefinition> All { get; } =
     [
         Core("namespaces", "Namespace", namespaced: false, ["ns"], status: true, other: ["finalize"]),
-        Core("pods", "Pod", namespaced: true, ["po"], status: true, other: ["binding", "ephemeralcontainers"], categories: ["all"]),
+        Core("pods", "Pod", namespaced: true, ["po"], status: true, other: ["binding", "ephemeralcontainers", "log"], categories: ["all"]),
         Core("nodes", "Node", namespaced: false, ["no"], status: true),
         Core("events", "Event", namespaced: true, ["ev"]),
         Core("configmaps", "ConfigMap", namespaced: true, ["cm"]),

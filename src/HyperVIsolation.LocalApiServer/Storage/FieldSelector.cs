@@ -17,6 +17,12 @@ public sealed class FieldSelector
     /// <summary>The selector that matches everything.</summary>
     public static FieldSelector Everything { get; } = new([]);
 
+    /// <summary>The field paths the selector tests, in the order written.</summary>
+    public IEnumerable<string> Paths => terms.Select(t => t.Path);
+
+    /// <summary>True when the selector has no terms.</summary>
+    public bool IsEmpty => terms.Count == 0;
+
     /// <summary>Name required by the selector (<c>metadata.name=x</c>), if any.</summary>
     public string? RequiredName => terms.FirstOrDefault(t => t.Path == "metadata.name" && t.Equal).Value;
 

@@ -17,6 +17,9 @@ public sealed class LabelSelector
     /// <summary>The selector that matches everything.</summary>
     public static LabelSelector Everything { get; } = new([]);
 
+    /// <summary>True when the selector has no requirements.</summary>
+    public bool IsEmpty => requirements.Count == 0;
+
     /// <summary>Parses a selector; 400 BadRequest when it is malformed.</summary>
     public static LabelSelector Parse(string? text)
     {

@@ -54,7 +54,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         var metadata = ObjectMetadata.Of(obj);
         ObjectRules.SetTypeMeta(resource, obj);
         ObjectRules.ApplyNamespace(resource, ns, metadata);
-        RequireLiveNamespace(resource, ns);
+        RequireLiveNamespace(resource, ns, ObjectMetadata.Name(obj));
         foreach (var field in new[] { "uid", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink" })
         {
             metadata.Remove(field);
@@ -80,7 +80,9 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
             hook.Prepare(resource, obj, null, context);
         }
 
-        return context.FieldManager is { } manager ? Track(resource, null, obj, manager, null) : obj;
+        var prepared = context.FieldManager is { } manager ? Track(resource, null, obj, manager, null) : obj;
+        GoKeyOrder.Apply(resource, prepared);
+        return prepared;
     }
 
     /// <summary>Stores a prepared object; 409 AlreadyExists when the name is taken.</summary>
@@ -156,14 +158,18 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         ObjectRules.SetTypeMeta(resource, result);
         RemoveNull(result, "status");
         RemoveNull(ObjectMetadata.Of(result), "managedFields");
+        var hookContext = subresource is null ? context : context with { Subresource = subresource };
         foreach (var hook in hooks)
         {
-            hook.Prepare(resource, result, current, context);
+            hook.Prepare(resource, result, current, hookContext);
         }
 
         var generation = long.TryParse(current["metadata"]?["generation"]?.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : 1;
+        GoKeyOrder.Apply(resource, result);
         ObjectMetadata.Of(result)["generation"] = ObjectRules.SpecOf(result) == ObjectRules.SpecOf(current) ? generation : generation + 1;
-        return context.FieldManager is { } manager ? Track(resource, current, result, manager, subresource) : result;
+        var prepared = context.FieldManager is { } manager ? Track(resource, current, result, manager, subresource) : result;
+        GoKeyOrder.Apply(resource, prepared);
+        return prepared;
     }
 
     /// <summary>
@@ -287,7 +293,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         }
     }
 
-    private void RequireLiveNamespace(ResourceDefinition resource, string ns)
+    private void RequireLiveNamespace(ResourceDefinition resource, string ns, string name)
     {
         if (!resource.Namespaced)
         {
@@ -297,7 +303,7 @@ public sealed class ObjectLifecycle(ObjectStore store, IReadOnlyList<IWriteHook>
         var namespaceObject = store.Read("namespaces", string.Empty, ns)?.Object ?? throw ApiErrors.NotFound(string.Empty, "namespaces", ns);
         if (ObjectMetadata.IsDeleting(namespaceObject))
         {
-            throw ApiErrors.Forbidden(resource.Group, resource.Plural, string.Empty, $"unable to create new content in namespace {ns} because it is being terminated");
+            throw ApiErrors.NamespaceTerminating(resource.Group, resource.Plural, name, ns);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace HyperVIsolation.LocalApiServer.Storage;
 /// <summary>The stateless checks and copies of object metadata that every write applies.</summary>
 internal static class ObjectRules
 {
-    private const string NameAllowed = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+    private const string NameAllowed = Validation.DnsNames.SubdomainMessage;
 
     /// <summary>Sets kind and apiVersion; 400 when the body names another kind.</summary>
     public static void SetTypeMeta(ResourceDefinition resource, JsonObject obj)

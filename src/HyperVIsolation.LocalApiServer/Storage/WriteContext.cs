@@ -14,6 +14,9 @@ public sealed record WriteContext(string FieldValidation, bool DryRun)
     /// </summary>
     public string? FieldManager { get; init; }
 
+    /// <summary>The subresource written (status, binding, ephemeralcontainers, ...); null for the object itself.</summary>
+    public string? Subresource { get; init; }
+
     /// <summary>Default context: Warn, not a dry run.</summary>
     public static WriteContext Default => new("Warn", false);
 }

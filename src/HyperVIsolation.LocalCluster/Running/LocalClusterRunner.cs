@@ -103,6 +103,7 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
 
         var nodes = await SimulatedNodeCluster.StartAsync(client, pool, SimulatedNodeSettings.Fast(loggers), cancellationToken);
         started.Push(("the simulated nodes", nodes.DisposeAsync));
+        server.ContainerLogs = new SimulatedContainerLogSource(nodes);
         LocalClusterLog.NodesStarted(logger, nodes.Nodes.Count);
         await output.WriteLineAsync($"Nodes          {NodePoolDescription.Describe(pool)}");
 

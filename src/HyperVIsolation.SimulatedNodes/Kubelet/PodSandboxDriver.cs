@@ -4,6 +4,7 @@ using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Hcs.Schema;
 using HyperVIsolation.SimulatedNodes.Cri;
 using HyperVIsolation.SimulatedNodes.Hcs;
+using HyperVIsolation.SimulatedNodes.Logs;
 using HyperVIsolation.SimulatedNodes.Pool;
 using k8s.Models;
 
@@ -91,11 +92,15 @@ internal sealed class PodSandboxDriver(SimulatedNode node, KubeletLoopOptions op
                 container.Stage = ContainerStage.Exited;
                 container.Terminated = new ContainerTermination(0, "Completed", record.RunningAt, record.RunningAt);
                 SetCriState(container, ContainerState.ContainerExited);
+                node.Logs.Start(record.Uid, container.Name, ContainerOutput.Started(node, record.Plan, record.VmId, container.Name, container.Image, 0, record.RunningAt));
+                node.Logs.Finish(record.Uid, container.Name, ContainerOutput.Exited(container.Name, 0, record.RunningAt));
                 continue;
             }
 
             // A restart after back-off starts when the back-off ends; a first start when the VM has booted.
             container.StartedAt = container.BackOffUntil ?? record.RunningAt;
+            node.Logs.Start(
+                record.Uid, container.Name, ContainerOutput.Started(node, record.Plan, record.VmId, container.Name, container.Image, container.RestartCount, container.StartedAt.Value));
             container.Stage = ContainerStage.Running;
             container.BackOffUntil = null;
             SetCriState(container, ContainerState.ContainerRunning);
@@ -117,6 +122,7 @@ internal sealed class PodSandboxDriver(SimulatedNode node, KubeletLoopOptions op
         }
 
         var ended = new ContainerTermination(exitCode, exitCode == 0 ? "Completed" : "Error", container.StartedAt ?? now, now);
+        node.Logs.Finish(record.Uid, container.Name, ContainerOutput.Exited(container.Name, exitCode, now));
         SetCriState(container, ContainerState.ContainerExited);
         var policy = pod.Spec.RestartPolicy ?? "Always";
         if (policy == "Never" || (policy == "OnFailure" && exitCode == 0))
@@ -136,6 +142,7 @@ internal sealed class PodSandboxDriver(SimulatedNode node, KubeletLoopOptions op
     public void TearDown(PodRuntimeRecord record)
     {
         ReleaseVm(record);
+        node.Logs.Forget(record.Uid);
         if (record.SandboxId is not null)
         {
             node.Runtime.RemoveSandbox(record.SandboxId);

@@ -3,6 +3,7 @@ using HyperVIsolation.Api.Windows;
 using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.SimulatedNodes.Cri;
 using HyperVIsolation.SimulatedNodes.Hcs;
+using HyperVIsolation.SimulatedNodes.Logs;
 
 namespace HyperVIsolation.SimulatedNodes.Pool;
 
@@ -65,6 +66,9 @@ public sealed class SimulatedNode
 
     /// <summary>The node's container runtime tables (what CRI reports).</summary>
     public SimulatedCriRuntimeState Runtime { get; }
+
+    /// <summary>What the node's containers wrote (served as <c>pods/log</c>).</summary>
+    public ContainerLogBook Logs { get; } = new();
 
     /// <summary>Faults injected into this node.</summary>
     public SimulatedNodeFaults Faults { get; }

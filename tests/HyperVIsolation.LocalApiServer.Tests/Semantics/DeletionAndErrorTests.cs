@@ -50,7 +50,6 @@ public sealed class DeletionAndErrorTests(ApiServerFixture fixture) : IClassFixt
     [InlineData("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{not json", 400, "BadRequest")]
     [InlineData("POST", "/api/v1/namespaces/default/configmaps", "text/plain", "{}", 415, "UnsupportedMediaType")]
     [InlineData("GET", "/api/v1/namespaces/default/frobnicators", null, null, 404, "NotFound")]
-    [InlineData("GET", "/apis/nope.example.com/v1", null, null, 404, "NotFound")]
     [InlineData("POST", "/api/v1/namespaces/default/configmaps/named", "application/json", "{}", 405, "MethodNotAllowed")]
     [InlineData("PATCH", "/api/v1/namespaces/default/configmaps/missing", "application/merge-patch+json", "{}", 404, "NotFound")]
     [InlineData("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{\"metadata\":{\"name\":\"Bad_Name\"}}", 422, "Invalid")]

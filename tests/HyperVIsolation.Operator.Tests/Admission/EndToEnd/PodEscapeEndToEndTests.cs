@@ -61,8 +61,31 @@ public sealed class PodEscapeEndToEndTests(WebhookClusterFixture cluster) : ICla
         "ephemeral update smuggles RuntimeClass",
     };
 
+    /// <summary>
+    /// UPDATE attempts on pod spec fields that kube-apiserver's own validation refuses (422) before
+    /// validating webhooks run: on a real cluster the webhook never sees them, so neither does it here.
+    /// </summary>
+    private static readonly HashSet<string> RefusedByApiServer = new(StringComparer.Ordinal)
+    {
+        "UPDATE RuntimeClass",
+        "UPDATE nodeSelector",
+        "UPDATE affinity",
+        "UPDATE pod security context to HostProcess",
+        "UPDATE container to privileged",
+        "UPDATE host network",
+        "UPDATE adds hostPath volume",
+        "UPDATE OS",
+    };
+
     private static string Describe(EscapeCase escape, (HttpStatusCode Status, string Message, V1Pod? Stored) outcome)
     {
+        if (RefusedByApiServer.Contains(escape.Name))
+        {
+            return outcome.Status == HttpStatusCode.UnprocessableEntity && outcome.Message.Contains("spec: Forbidden: pod updates may not change fields other than", StringComparison.Ordinal)
+                ? string.Empty
+                : $"{escape.Name}: expected kube-apiserver's 422 for a pod spec update, got {(int)outcome.Status} {outcome.Message}";
+        }
+
         if (NeutralisedBeforeValidation.Contains(escape.Name))
         {
             return outcome.Stored is { } stored && IsContained(stored)
