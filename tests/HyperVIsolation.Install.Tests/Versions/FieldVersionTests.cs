@@ -49,6 +49,17 @@ public sealed class FieldVersionTests(ClientTools tools)
         FieldVersionCheck.Problems(YamlDocuments.Parse(rendered.Output), ChartKubeVersion.MinimumMinor).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("config/default")]
+    [InlineData("config/samples")]
+    public async Task Problems_KustomizedConfig_NoFieldNewerThanTheChartMinimum(string directory)
+    {
+        var built = await tools.KubectlAsync("kustomize", directory);
+        built.ExitCode.Should().Be(0, built.Error);
+
+        FieldVersionCheck.Problems(YamlDocuments.Parse(built.Output), ChartKubeVersion.MinimumMinor).Should().BeEmpty();
+    }
+
     [Fact]
     public void Problems_RuleFieldPathBelowKubernetes128_NamesTheFieldAndItsVersion()
     {

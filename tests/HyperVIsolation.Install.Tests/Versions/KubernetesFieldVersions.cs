@@ -39,6 +39,8 @@ public static class KubernetesFieldVersions
         new("v1 ServiceAccount", 0, CoreV1),
         new("v1 ConfigMap", 0, CoreV1),
         new("v1 Secret", 0, CoreV1),
+        new("isolation.hyperv.dev/v1alpha1 IsolatedWorkload", 28, "our CRD (x-kubernetes-validations[].fieldPath, see below)"),
+        new("isolation.hyperv.dev/v1alpha1 IsolationPolicy", 28, "our CRD (x-kubernetes-validations[].fieldPath, see below)"),
         new("cert-manager.io/v1 Certificate", 0, CertManager),
         new("cert-manager.io/v1 Issuer", 0, CertManager),
 
