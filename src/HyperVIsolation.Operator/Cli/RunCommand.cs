@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Sockets;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
@@ -18,29 +19,23 @@ internal static class RunCommand
 {
     public const string Name = "run";
 
-    public const string Usage = """
-        usage: hyperv-isolation run [--kubeconfig <path>]
-
-          --kubeconfig <path>   connect with this kubeconfig (default: KUBECONFIG, ~/.kube/config, in-cluster)
-
-        settings come from the Operator section of appsettings.json and environment variables
-        Operator__<Setting> (for example Operator__Workers=4, Operator__LeaderElection__LeaseDuration=15s).
-        """;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>The <c>run</c> command with its option and action.</summary>
+    public static Command Create()
     {
-        if (args is ["-h" or "--help"])
+        var kubeconfig = PathOptions.Create("--kubeconfig", "path", "Connect with this kubeconfig (default: KUBECONFIG, ~/.kube/config, then in-cluster).");
+        var command = new Command(Name, "Run the operator and admission webhook until Ctrl+C or SIGTERM. Settings come from appsettings.json and environment variables (README.md lists them).")
         {
-            await stdout.WriteLineAsync(Usage.AsMemory(), cancellationToken);
-            return 0;
-        }
+            kubeconfig,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(kubeconfig) is { } path ? Path.GetFullPath(path) : null,
+            result.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
 
-        if (!TryParse(args, out var kubeconfig, out var error))
-        {
-            await stderr.WriteLineAsync($"run: {error}\n{Usage}".AsMemory(), cancellationToken);
-            return 2;
-        }
-
+    private static async Task<int> RunAsync(string? kubeconfig, TextWriter stderr, CancellationToken cancellationToken)
+    {
         WebApplication app;
         try
         {
@@ -85,29 +80,5 @@ internal static class RunCommand
         {
             builder.Configuration.AddInMemoryCollection([new($"{OperatorOptions.SectionName}:Kubeconfig", kubeconfig)]);
         }
-    }
-
-    private static bool TryParse(IReadOnlyList<string> args, out string? kubeconfig, out string? error)
-    {
-        kubeconfig = null;
-        error = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] != "--kubeconfig")
-            {
-                error = $"unknown argument '{args[i]}'.";
-                return false;
-            }
-
-            if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]) || args[i + 1].StartsWith('-'))
-            {
-                error = "option '--kubeconfig' needs a path.";
-                return false;
-            }
-
-            kubeconfig = Path.GetFullPath(args[++i]);
-        }
-
-        return true;
     }
 }

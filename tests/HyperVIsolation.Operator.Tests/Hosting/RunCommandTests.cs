@@ -19,9 +19,9 @@ public sealed class RunCommandTests
     }
 
     [Theory]
-    [InlineData("--verbose")]
-    [InlineData("--kubeconfig")]
-    public async Task Run_BadArguments_ExitsWithUsage(string argument)
+    [InlineData("--verbose", "Unrecognized command or argument '--verbose'.")]
+    [InlineData("--kubeconfig", "Required argument missing for option: '--kubeconfig'.")]
+    public async Task Run_BadArguments_ExitsWithUsage(string argument, string message)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -29,6 +29,18 @@ public sealed class RunCommandTests
         var exitCode = await CommandLine.RunAsync(["run", argument], stdout, stderr, CancellationToken.None);
 
         exitCode.Should().Be(2);
-        stderr.ToString().Should().Contain("usage: hyperv-isolation run");
+        stderr.ToString().Should().Contain(message).And.Contain("run [options]").And.Contain("--kubeconfig <path>");
+    }
+
+    [Fact]
+    public async Task Run_Help_PrintsTheKubeconfigOptionAndExitsZero()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(["run", "--help"], stdout, stderr, CancellationToken.None);
+
+        exitCode.Should().Be(0);
+        stdout.ToString().Should().Contain("--kubeconfig <path>");
     }
 }
