@@ -14,9 +14,9 @@ internal static class ManifestsCommand
     /// <summary>The <c>manifests</c> command with its options and action.</summary>
     public static Command Create()
     {
-        var output = PathOptions.Create("--output", "dir", "Config directory; the CRDs and their kustomization go to <dir>/crd/.", "-o");
+        var output = PathOption.Create("--output", "dir", "Config directory; the CRDs and their kustomization go to <dir>/crd/.", "-o");
         output.Required = true;
-        var chart = PathOptions.Create("--chart", "dir", "Helm chart whose crds/ gets the same CRDs (default: <dir>/../charts/hyperv-isolation).");
+        var chart = PathOption.Create("--chart", "dir", "Helm chart whose crds/ gets the same CRDs (default: <dir>/../charts/hyperv-isolation).");
         var command = new Command(Name, "Write the CustomResourceDefinitions generated from the API types.") { output, chart };
         command.SetAction((result, cancellationToken) => RunAsync(
             ManifestsArguments.Resolve(result.GetRequiredValue(output), result.GetValue(chart)),

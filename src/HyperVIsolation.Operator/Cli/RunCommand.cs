@@ -22,7 +22,7 @@ internal static class RunCommand
     /// <summary>The <c>run</c> command with its option and action.</summary>
     public static Command Create()
     {
-        var kubeconfig = PathOptions.Create("--kubeconfig", "path", "Connect with this kubeconfig (default: KUBECONFIG, ~/.kube/config, then in-cluster).");
+        var kubeconfig = PathOption.Create("--kubeconfig", "path", "Connect with this kubeconfig (default: KUBECONFIG, ~/.kube/config, then in-cluster).");
         var command = new Command(Name, "Run the operator and admission webhook until Ctrl+C or SIGTERM. Settings come from appsettings.json and environment variables (README.md lists them).")
         {
             kubeconfig,

@@ -73,9 +73,9 @@ public sealed class ManifestsCommandTests : IDisposable
     [Theory]
     [InlineData("Option '--output' is required.")]
     [InlineData("Required argument missing for option: '--output'.", "--output")]
-    [InlineData("Required argument missing for option: '--output'.", "--output", "--chart", "x")]
+    [InlineData("--output needs a <dir>, not the option '--chart'", "--output", "--chart", "x")]
     [InlineData("Required argument missing for option: '--chart'.", "--output", "config", "--chart")]
-    [InlineData("--output needs a dir, not a blank value.", "--output", " ")]
+    [InlineData("--output needs a <dir>, not a blank value.", "--output", " ")]
     [InlineData("Unrecognized command or argument '--frobnicate'.", "--output", "config", "--frobnicate")]
     public async Task RunAsync_BadArguments_ExitsTwoWithMessageAndUsage(string message, params string[] arguments)
     {
@@ -94,7 +94,7 @@ public sealed class ManifestsCommandTests : IDisposable
 
         exit.Should().Be(2);
         _stderr.ToString().Should().Contain("Option '--output' is required.")
-            .And.Contain("--chart needs a dir")
+            .And.Contain("--chart needs a <dir>, not a blank value.")
             .And.Contain("Unrecognized command or argument '--frobnicate'.");
     }
 
