@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
 using k8s;
@@ -36,28 +37,35 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(string? kubeconfig, TextWriter stderr, CancellationToken cancellationToken)
     {
-        WebApplication app;
+        var builder = OperatorHost.CreateBuilder([], builder =>
+        {
+            AddKubeconfig(builder, kubeconfig);
+            builder.Services.AddIsolatedWorkloadControllers();
+        });
+
+        // Both sections are validated before the host is built (building it reads them, stopping at the first
+        // section that fails), so one run lists every problem of either.
+        var failures = ConfigurationFailures(builder.Services);
+        if (failures.Count > 0)
+        {
+            await ReportAsync(stderr, failures, cancellationToken);
+            return 2;
+        }
+
+        var app = builder.Build();
+
         try
         {
-            app = OperatorHost.Create([], builder =>
-            {
-                AddKubeconfig(builder, kubeconfig);
-                builder.Services.AddIsolatedWorkloadControllers();
-            });
-            _ = app.Services.GetRequiredService<IOptions<OperatorOptions>>().Value;
             _ = app.Services.GetRequiredService<IKubernetes>();
-        }
-        catch (OptionsValidationException exception)
-        {
-            var problems = string.Concat(exception.Failures.Select(failure => $"\n  - {failure}"));
-            await stderr.WriteLineAsync($"run: invalid configuration:{problems}".AsMemory(), cancellationToken);
-            return 2;
         }
         catch (KubeConfigException exception)
         {
+            await app.DisposeAsync();
             await stderr.WriteLineAsync($"run: invalid kubeconfig: {exception.Message}".AsMemory(), cancellationToken);
             return 2;
         }
+
+        OperatorHost.MapEndpoints(app);
 
         await using (app)
         {
@@ -72,6 +80,34 @@ internal static class RunCommand
                 return 1;
             }
         }
+    }
+
+    private static List<string> ConfigurationFailures(IServiceCollection services)
+    {
+        using var provider = services.BuildServiceProvider();
+        return [
+            .. Failures(() => provider.GetRequiredService<IOptions<OperatorOptions>>().Value),
+            .. Failures(() => provider.GetRequiredService<IOptions<WebhookOptions>>().Value),
+        ];
+    }
+
+    private static IEnumerable<string> Failures(Func<object> resolve)
+    {
+        try
+        {
+            _ = resolve();
+            return [];
+        }
+        catch (OptionsValidationException exception)
+        {
+            return exception.Failures;
+        }
+    }
+
+    private static Task ReportAsync(TextWriter stderr, List<string> failures, CancellationToken cancellationToken)
+    {
+        var problems = string.Concat(failures.Select(failure => $"\n  - {failure}"));
+        return stderr.WriteLineAsync($"run: invalid configuration:{problems}".AsMemory(), cancellationToken);
     }
 
     private static void AddKubeconfig(WebApplicationBuilder builder, string? kubeconfig)

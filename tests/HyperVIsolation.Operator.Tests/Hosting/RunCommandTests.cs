@@ -18,6 +18,26 @@ public sealed class RunCommandTests
             .And.NotContain("   at ");
     }
 
+    [Fact]
+    public async Task Run_ProblemsInBothSections_ListedInOneRun()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Environment.SetEnvironmentVariable("Webhook__TimeoutSeconds", "99");
+        try
+        {
+            var exitCode = await CommandLine.RunAsync(["run", "--kubeconfig", "/nonexistent/kubeconfig"], stdout, stderr, CancellationToken.None);
+
+            exitCode.Should().Be(2);
+            stderr.ToString().Should().Contain("Operator:Kubeconfig: file '/nonexistent/kubeconfig' does not exist.")
+                .And.Contain("Webhook:TimeoutSeconds must be between 1 and 30 (got 99).");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Webhook__TimeoutSeconds", null);
+        }
+    }
+
     [Theory]
     [InlineData("--verbose", "Unrecognized command or argument '--verbose'.")]
     [InlineData("--kubeconfig", "Required argument missing for option: '--kubeconfig'.")]
