@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using HyperVIsolation.Operator.Tests.Manifests;
 using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.Tests.Manifests;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Configuration;
