@@ -76,8 +76,8 @@ internal static class AdmissionHostingExtensions
         services.AddHealthChecks().AddCheck<WebhookReadinessCheck>("webhook", tags: [ReadinessHealthCheck.Tag]);
 
         // ASP.NET Core's request diagnostics: whenever this category is enabled at any level, every request gets an
-        // Activity and a log scope (and at Information two log lines), even though no exporter listens to them: about
-        // 3 points of the floor's throughput on the webhook benchmark. The category holds only those request lines and
+        // Activity and a log scope (and at Information two log lines), even though no exporter listens to them, a
+        // cost on every review (measured in bench/README.md). The category holds only those request lines and
         // the hosting layer's start-up failures, which also fail the host's start and reach the process's error output;
         // admission decisions are logged by AdmissionLog with the review's uid. Inserted first, so a Logging:LogLevel
         // entry for the category still wins.
