@@ -1,44 +1,18 @@
-// Benchmarks (not tests). Usage: dotnet run -c Release --project bench/HyperVIsolation.Bench -- apiserver [--creates N] [--concurrency C] [--output DIR]
-using System.Globalization;
+// Benchmarks (not tests): apiserver, operator and webhook; bench/README.md describes each, --help lists the options.
+using System.CommandLine;
 using HyperVIsolation.Bench;
+using HyperVIsolation.Bench.Operator;
+using HyperVIsolation.Bench.Webhook;
+using HyperVIsolation.Operator.Cli;
 
-if (args is ["webhook", ..])
+var repositoryRoot = RepositoryRoot();
+var command = new RootCommand("Benchmarks of the local API server, the admission webhook and the operator (bench/README.md).")
 {
-    return await HyperVIsolation.Bench.Webhook.WebhookBenchmark.RunAsync(args, RepositoryRoot());
-}
-
-if (args is ["operator", ..])
-{
-    return await HyperVIsolation.Bench.Operator.OperatorBenchmarkCommand.RunAsync(args, RepositoryRoot());
-}
-
-if (args.Length == 0 || args[0] != "apiserver")
-{
-    Console.Error.WriteLine("usage: HyperVIsolation.Bench apiserver [--creates N] [--concurrency C] [--output DIR]");
-    return 2;
-}
-
-var settings = new BenchmarkSettings
-{
-    Creates = IntOption(args, "--creates") ?? 2000,
-    Concurrency = IntOption(args, "--concurrency") ?? 8,
-    OutputDirectory = Option(args, "--output") ?? Path.Combine(RepositoryRoot(), "bench", "results"),
+    ApiServerBenchmarkCommand.Create(repositoryRoot),
+    OperatorBenchmarkCommand.Create(repositoryRoot),
+    WebhookBenchmark.CreateCommand(repositoryRoot),
 };
-using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-var results = await ApiServerBenchmark.RunAsync(settings, stop.Token);
-var written = await ResultWriter.WriteAsync(results, settings, stop.Token);
-Console.WriteLine(ResultWriter.Table(results));
-Console.WriteLine($"Results: {written}");
-return 0;
-
-static string? Option(string[] args, string name)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-}
-
-static int? IntOption(string[] args, string name) =>
-    Option(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+return await CommandLineInvocation.InvokeAsync(command, args, Console.Out, Console.Error, CancellationToken.None);
 
 static string RepositoryRoot()
 {

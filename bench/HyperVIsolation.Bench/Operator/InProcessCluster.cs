@@ -94,7 +94,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
                 ["Operator:Kubeconfig"] = Server.KubeconfigPath,
                 ["Operator:ListenAddress"] = "127.0.0.1",
                 ["Operator:MetricsPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-                ["Operator:Webhook:Port"] = FreePort().ToString(CultureInfo.InvariantCulture),
+                ["Webhook:Port"] = FreePort().ToString(CultureInfo.InvariantCulture),
                 ["Operator:Workers"] = workers.ToString(CultureInfo.InvariantCulture),
                 ["Operator:LeaderElection:LeaseNamespace"] = "default",
                 ["Operator:LeaderElection:Identity"] = "bench",

@@ -1,28 +1,39 @@
-using System.Globalization;
+using System.CommandLine;
 
 namespace HyperVIsolation.Bench.Operator;
 
 /// <summary>The <c>operator</c> sub-command: parses its options, runs the benchmark within a time bound and writes the results.</summary>
 internal static class OperatorBenchmarkCommand
 {
-    /// <summary>Usage line.</summary>
-    public const string Usage = "HyperVIsolation.Bench operator [--workloads N] [--replicas R] [--namespaces K] [--workers W] [--steady-seconds S] [--output DIR]";
-
-    /// <summary>Runs the benchmark; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, string repositoryRoot)
+    /// <summary>The command with its options and action.</summary>
+    public static Command Create(string repositoryRoot)
     {
         var defaults = new OperatorBenchmarkSettings();
-        var settings = new OperatorBenchmarkSettings
+        var workloads = PositiveOption.Create("--workloads", defaults.Workloads, "IsolatedWorkloads created.");
+        var replicas = PositiveOption.Create("--replicas", defaults.Replicas, "Replicas of each workload.", "R");
+        var namespaces = PositiveOption.Create("--namespaces", defaults.Namespaces, "Namespaces the workloads are spread over.", "K");
+        var workers = PositiveOption.Create("--workers", defaults.Workers, "Operator reconcile workers; also the raw write phase's requests in flight.", "W");
+        var steadySeconds = PositiveOption.Create("--steady-seconds", (int)defaults.SteadyState.TotalSeconds, "How long the steady state is watched.", "S");
+        var output = PositiveOption.Output(repositoryRoot);
+        var command = new Command("operator", "The operator reconciling many workloads against the local API server and simulated nodes.")
         {
-            Workloads = IntOption(args, "--workloads") ?? defaults.Workloads,
-            Replicas = IntOption(args, "--replicas") ?? defaults.Replicas,
-            Namespaces = IntOption(args, "--namespaces") ?? defaults.Namespaces,
-            Workers = IntOption(args, "--workers") ?? defaults.Workers,
-            SteadyState = TimeSpan.FromSeconds(IntOption(args, "--steady-seconds") ?? (int)defaults.SteadyState.TotalSeconds),
-            RepositoryRoot = repositoryRoot,
-            OutputDirectory = Option(args, "--output") ?? Path.Combine(repositoryRoot, "bench", "results"),
+            workloads, replicas, namespaces, workers, steadySeconds, output,
         };
+        command.SetAction(result => RunAsync(defaults with
+        {
+            Workloads = result.GetValue(workloads),
+            Replicas = result.GetValue(replicas),
+            Namespaces = result.GetValue(namespaces),
+            Workers = result.GetValue(workers),
+            SteadyState = TimeSpan.FromSeconds(result.GetValue(steadySeconds)),
+            RepositoryRoot = repositoryRoot,
+            OutputDirectory = result.GetRequiredValue(output),
+        }));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(OperatorBenchmarkSettings settings)
+    {
         // The whole run is bounded: readiness wait, steady state and shutdown fit in the limit.
         using var stop = new CancellationTokenSource(settings.ReadyTimeout + settings.SteadyState + TimeSpan.FromMinutes(2));
         var result = await OperatorBenchmark.RunAsync(settings, stop.Token);
@@ -32,13 +43,4 @@ internal static class OperatorBenchmarkCommand
         Console.WriteLine($"Results: {written}");
         return result.ReadyWorkloads == settings.Workloads ? 0 : 1;
     }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int? IntOption(string[] args, string name) =>
-        Option(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
 }

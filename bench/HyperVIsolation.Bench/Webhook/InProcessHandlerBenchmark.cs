@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using HyperVIsolation.Operator.Admission.Http;
@@ -12,11 +13,21 @@ namespace HyperVIsolation.Bench.Webhook;
 /// </summary>
 internal static class InProcessHandlerBenchmark
 {
-    /// <summary>Runs the benchmark; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, string repositoryRoot)
+    /// <summary>The <c>inproc</c> command with its options and action.</summary>
+    public static Command CreateCommand(string repositoryRoot)
     {
-        var index = Array.IndexOf(args, "--iterations");
-        var iterations = index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : 20_000;
+        var iterations = PositiveOption.Create("--iterations", 20_000, "Requests timed per endpoint (after a warm-up of at least 30,000 of each).");
+        var stages = new Option<bool>("--stages") { Description = "Also measure the CPU time and allocations of each stage of the handler." };
+        var command = new Command("inproc", "The admission handler called directly on the operator host's own state, without HTTP.")
+        {
+            iterations, stages,
+        };
+        command.SetAction(result => RunAsync(result.GetValue(iterations), result.GetValue(stages), repositoryRoot));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int iterations, bool stages, string repositoryRoot)
+    {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await using var target = await WebhookTarget.StartAsync(repositoryRoot, stop.Token);
         var handler = target.Services.GetRequiredService<AdmissionReviewHandler>();
@@ -36,7 +47,7 @@ internal static class InProcessHandlerBenchmark
 
         Measure(handler, "validate/pods", validateBody, AdmissionEndpoint.ValidatePods, iterations);
         Measure(handler, "mutate/pods", mutateBody, AdmissionEndpoint.MutatePods, iterations);
-        if (args.Contains("--stages"))
+        if (stages)
         {
             Console.WriteLine();
             Console.WriteLine("| stage | thread CPU µs | bytes allocated |");

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net.Security;
 
@@ -8,19 +10,44 @@ namespace HyperVIsolation.Bench.Webhook;
 /// the same run. Each rate runs the floor, <c>/validate/pods</c> and <c>/mutate/pods</c> one after the other
 /// (open loop, bounded in flight); then each endpoint's maximum throughput (closed loop), the endpoints taking turns
 /// for several rounds, each keeping its median round.
-/// Usage: <c>webhook [--seconds S] [--rates 500,1000,2000] [--rounds R] [--concurrency C] [--output DIR]</c>.
 /// </summary>
 internal static class WebhookBenchmark
 {
-    /// <summary>Runs the benchmark; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, string repositoryRoot)
+    /// <summary>The <c>webhook</c> command with its options, its <c>inproc</c> sub-command and its action.</summary>
+    public static Command CreateCommand(string repositoryRoot)
     {
-        if (args is [_, "inproc", ..])
+        var defaults = new WebhookBenchmarkSettings();
+        var seconds = PositiveOption.Create("--seconds", defaults.RateDuration.TotalSeconds, "Length of each open-loop phase; each closed-loop round takes half as long.", "S");
+        var rates = new Option<int[]>("--rates")
         {
-            return await InProcessHandlerBenchmark.RunAsync(args, repositoryRoot);
-        }
+            Description = "Offered rates of the open-loop phases, in requests per second, separated by commas.",
+            HelpName = "500,1000,2000",
+            CustomParser = ParseRates,
+            DefaultValueFactory = _ => [.. defaults.Rates],
+        };
+        var rounds = PositiveOption.Create("--rounds", defaults.MaxRounds, "Rounds of the closed-loop phases; each endpoint reports its median round.", "R");
+        var concurrency = PositiveOption.Create("--concurrency", defaults.Concurrency, "Workers of the closed-loop phases.", "C");
+        var output = PositiveOption.Output(repositoryRoot);
+        var command = new Command("webhook", "AdmissionReview latency and throughput over HTTPS, beside a bare Kestrel floor in the same run.")
+        {
+            seconds, rates, rounds, concurrency, output, InProcessHandlerBenchmark.CreateCommand(repositoryRoot),
+        };
+        command.SetAction(result => RunAsync(
+            defaults with
+            {
+                RateDuration = TimeSpan.FromSeconds(result.GetValue(seconds)),
+                MaxDuration = TimeSpan.FromSeconds(result.GetValue(seconds)) / 2,
+                Rates = result.GetRequiredValue(rates),
+                MaxRounds = result.GetValue(rounds),
+                Concurrency = result.GetValue(concurrency),
+                OutputDirectory = result.GetRequiredValue(output),
+            },
+            repositoryRoot));
+        return command;
+    }
 
-        var settings = Parse(args, repositoryRoot);
+    private static async Task<int> RunAsync(WebhookBenchmarkSettings settings, string repositoryRoot)
+    {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await using var target = await WebhookTarget.StartAsync(repositoryRoot, stop.Token);
         await using var floor = await FloorServer.StartAsync(stop.Token);
@@ -101,24 +128,16 @@ internal static class WebhookBenchmark
         BaseAddress = new Uri($"https://127.0.0.1:{port}"),
     };
 
-    private static WebhookBenchmarkSettings Parse(string[] args, string repositoryRoot)
+    private static int[] ParseRates(ArgumentResult result)
     {
-        var defaults = new WebhookBenchmarkSettings();
-        var seconds = Option(args, "--seconds") is { } s && double.TryParse(s, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? TimeSpan.FromSeconds(parsed) : defaults.RateDuration;
-        return defaults with
+        var text = result.Tokens is [var token] ? token.Value : string.Empty;
+        var rates = text.Split(',', StringSplitOptions.TrimEntries);
+        if (rates.Any(rate => !int.TryParse(rate, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0))
         {
-            RateDuration = seconds,
-            MaxDuration = seconds / 2,
-            Rates = Option(args, "--rates") is { } rates ? [.. rates.Split(',').Select(rate => int.Parse(rate, CultureInfo.InvariantCulture))] : defaults.Rates,
-            MaxRounds = Option(args, "--rounds") is { } r && int.TryParse(r, CultureInfo.InvariantCulture, out var rounds) && rounds > 0 ? rounds : defaults.MaxRounds,
-            Concurrency = Option(args, "--concurrency") is { } c && int.TryParse(c, CultureInfo.InvariantCulture, out var concurrency) && concurrency > 0 ? concurrency : defaults.Concurrency,
-            OutputDirectory = Option(args, "--output") ?? Path.Combine(repositoryRoot, "bench", "results"),
-        };
-    }
+            result.AddError($"--rates '{text}' is not a list of positive whole numbers such as 500,1000,2000.");
+            return [];
+        }
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        return [.. rates.Select(rate => int.Parse(rate, CultureInfo.InvariantCulture))];
     }
 }

@@ -53,11 +53,11 @@ internal sealed class WebhookTarget : IAsyncDisposable
             ["Operator:Kubeconfig"] = server.KubeconfigPath,
             ["Operator:ListenAddress"] = "127.0.0.1",
             ["Operator:MetricsPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Operator:Webhook:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Webhook:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Operator:LeaderElection:LeaseNamespace"] = "default",
             ["Operator:LeaderElection:Identity"] = "bench",
-            ["Admission:Webhook:ManageConfigurations"] = "true",
-            ["Admission:Webhook:Url"] = $"https://127.0.0.1:{port}",
+            ["Webhook:ManageConfigurations"] = "true",
+            ["Webhook:Url"] = $"https://127.0.0.1:{port}",
             ["Logging:LogLevel:Default"] = "Warning",
         }));
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

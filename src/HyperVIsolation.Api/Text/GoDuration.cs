@@ -53,6 +53,25 @@ public static partial class GoDuration
         return true;
     }
 
+    /// <summary>
+    /// Writes <paramref name="duration"/> the way <see cref="TryParse"/> reads it back and users type it:
+    /// <c>250ms</c>, <c>8s</c>, <c>5m</c>, <c>1m30s</c>, <c>1h</c> (whole milliseconds below a second, whole seconds above).
+    /// </summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration < TimeSpan.FromSeconds(1))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0}ms");
+        }
+
+        var hours = (int)duration.TotalHours;
+        var text = string.Concat(
+            hours > 0 ? string.Create(CultureInfo.InvariantCulture, $"{hours}h") : string.Empty,
+            duration.Minutes > 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes}m") : string.Empty,
+            duration.Seconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.Seconds}s") : string.Empty);
+        return text.Length > 0 ? text : "0s";
+    }
+
     [GeneratedRegex(@"(?<value>\d+(\.\d+)?)(?<unit>ms|s|m|h)", RegexOptions.CultureInvariant)]
     private static partial Regex GoDurationPart();
 }

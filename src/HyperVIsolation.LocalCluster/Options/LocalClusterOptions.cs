@@ -32,7 +32,4 @@ internal sealed record LocalClusterOptions
 
     /// <summary>Show the logs of the API server, the nodes and the operator.</summary>
     public bool Verbose { get; init; }
-
-    /// <summary>Print the usage text and exit.</summary>
-    public bool ShowHelp { get; init; }
 }

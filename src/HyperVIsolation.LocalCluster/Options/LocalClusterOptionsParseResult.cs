@@ -1,7 +1,7 @@
 namespace HyperVIsolation.LocalCluster.Options;
 
 /// <summary>Parsed options, or every problem found in the command line.</summary>
-/// <param name="Options">The options; meaningful only when <paramref name="Errors"/> is empty.</param>
+/// <param name="Options">The options; the defaults when <paramref name="Errors"/> is not empty.</param>
 /// <param name="Errors">Every problem, in argument order.</param>
 internal sealed record LocalClusterOptionsParseResult(LocalClusterOptions Options, IReadOnlyList<string> Errors)
 {

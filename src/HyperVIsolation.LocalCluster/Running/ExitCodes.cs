@@ -10,7 +10,7 @@ internal static class ExitCodes
     public const int Failure = 1;
 
     /// <summary>The command line or an input file is invalid.</summary>
-    public const int Usage = 2;
+    public const int Usage = HyperVIsolation.Operator.Cli.CommandLineInvocation.UsageExitCode;
 
     /// <summary>Stopped with Ctrl+C before everything was Ready.</summary>
     public const int Interrupted = 130;

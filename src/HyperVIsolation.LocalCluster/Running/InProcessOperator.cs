@@ -46,18 +46,18 @@ internal sealed class InProcessOperator : IAsyncDisposable
                 ["Operator:Kubeconfig"] = kubeconfigPath,
                 ["Operator:ListenAddress"] = "127.0.0.1",
                 ["Operator:MetricsPort"] = metricsPort.ToString(CultureInfo.InvariantCulture),
-                ["Operator:Webhook:Port"] = webhookPort.ToString(CultureInfo.InvariantCulture),
+                ["Webhook:Port"] = webhookPort.ToString(CultureInfo.InvariantCulture),
                 ["Operator:LeaderElection:LeaseNamespace"] = "default",
                 ["Operator:LeaderElection:Identity"] = "local-cluster",
                 ["Operator:ShutdownTimeout"] = "10s",
 
                 // The local API server cannot route to a Service, so the webhook is registered by URL.
-                ["Admission:Webhook:ManageConfigurations"] = "true",
-                ["Admission:Webhook:Url"] = $"https://127.0.0.1:{webhookPort}",
+                ["Webhook:ManageConfigurations"] = "true",
+                ["Webhook:Url"] = $"https://127.0.0.1:{webhookPort}",
 
                 // In a cluster the operator's service account is the trusted pod creator whose VM
                 // sizing (from spec.vm) the mutator keeps; here the operator uses the kubeconfig's user.
-                ["Admission:TrustedUsers:0"] = AdmissionUser.Administrator.Name,
+                ["Webhook:TrustedUsers:0"] = AdmissionUser.Administrator.Name,
             });
             builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
             builder.Services.AddIsolatedWorkloadControllers();

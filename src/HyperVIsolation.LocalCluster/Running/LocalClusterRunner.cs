@@ -1,3 +1,4 @@
+using HyperVIsolation.Api.Text;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.LocalApiServer.Hosting;
 using HyperVIsolation.LocalCluster.Manifests;
@@ -179,7 +180,7 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
 
         if (!result.AllReady)
         {
-            await output.WriteLineAsync($"Not Ready after {LocalClusterOptionsParser.FormatDuration(timeout)}:");
+            await output.WriteLineAsync($"Not Ready after {GoDuration.Format(timeout)}:");
             foreach (var line in ProgressFormatter.NotReadySummary(result.Rows))
             {
                 await output.WriteLineAsync(line);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HyperVIsolation.Operator.Manifests;
 
 namespace HyperVIsolation.Operator.Cli;
@@ -10,21 +11,23 @@ internal static class ManifestsCommand
 {
     public const string Name = "manifests";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>The <c>manifests</c> command with its options and action.</summary>
+    public static Command Create()
     {
-        if (args is ["-h" or "--help"])
-        {
-            await stdout.WriteLineAsync(ManifestsArguments.Usage.AsMemory(), cancellationToken);
-            return 0;
-        }
+        var output = PathOption.Create("--output", "dir", "Config directory; the CRDs and their kustomization go to <dir>/crd/.", "-o");
+        output.Required = true;
+        var chart = PathOption.Create("--chart", "dir", "Helm chart whose crds/ gets the same CRDs (default: <dir>/../charts/hyperv-isolation).");
+        var command = new Command(Name, "Write the CustomResourceDefinitions generated from the API types.") { output, chart };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            ManifestsArguments.Resolve(result.GetRequiredValue(output), result.GetValue(chart)),
+            result.InvocationConfiguration.Output,
+            result.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
 
-        var arguments = ManifestsArguments.Parse(args, out var error);
-        if (arguments is null)
-        {
-            await stderr.WriteLineAsync($"manifests: {error}\n{ManifestsArguments.Usage}".AsMemory(), cancellationToken);
-            return 2;
-        }
-
+    private static async Task<int> RunAsync(ManifestsArguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         try
         {
             var written = await WriteAsync(ManifestRenderer.RenderApi(), arguments, cancellationToken);

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Net.Sockets;
+using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
 using k8s;
@@ -18,51 +20,52 @@ internal static class RunCommand
 {
     public const string Name = "run";
 
-    public const string Usage = """
-        usage: hyperv-isolation run [--kubeconfig <path>]
-
-          --kubeconfig <path>   connect with this kubeconfig (default: KUBECONFIG, ~/.kube/config, in-cluster)
-
-        settings come from the Operator section of appsettings.json and environment variables
-        Operator__<Setting> (for example Operator__Workers=4, Operator__LeaderElection__LeaseDuration=15s).
-        """;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>The <c>run</c> command with its option and action.</summary>
+    public static Command Create()
     {
-        if (args is ["-h" or "--help"])
+        var kubeconfig = PathOption.Create("--kubeconfig", "path", "Connect with this kubeconfig (default: KUBECONFIG, ~/.kube/config, then in-cluster).");
+        var command = new Command(Name, "Run the operator and admission webhook until Ctrl+C or SIGTERM. Settings come from appsettings.json and environment variables (README.md lists them).")
         {
-            await stdout.WriteLineAsync(Usage.AsMemory(), cancellationToken);
-            return 0;
-        }
+            kubeconfig,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(kubeconfig) is { } path ? Path.GetFullPath(path) : null,
+            result.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
 
-        if (!TryParse(args, out var kubeconfig, out var error))
+    private static async Task<int> RunAsync(string? kubeconfig, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var builder = OperatorHost.CreateBuilder([], builder =>
         {
-            await stderr.WriteLineAsync($"run: {error}\n{Usage}".AsMemory(), cancellationToken);
+            AddKubeconfig(builder, kubeconfig);
+            builder.Services.AddIsolatedWorkloadControllers();
+        });
+
+        // Both sections are validated before the host is built (building it reads them, stopping at the first
+        // section that fails), so one run lists every problem of either.
+        var failures = ConfigurationFailures(builder.Services);
+        if (failures.Count > 0)
+        {
+            await ReportAsync(stderr, failures, cancellationToken);
             return 2;
         }
 
-        WebApplication app;
+        var app = builder.Build();
+
         try
         {
-            app = OperatorHost.Create([], builder =>
-            {
-                AddKubeconfig(builder, kubeconfig);
-                builder.Services.AddIsolatedWorkloadControllers();
-            });
-            _ = app.Services.GetRequiredService<IOptions<OperatorOptions>>().Value;
             _ = app.Services.GetRequiredService<IKubernetes>();
-        }
-        catch (OptionsValidationException exception)
-        {
-            var problems = string.Concat(exception.Failures.Select(failure => $"\n  - {failure}"));
-            await stderr.WriteLineAsync($"run: invalid configuration:{problems}".AsMemory(), cancellationToken);
-            return 2;
         }
         catch (KubeConfigException exception)
         {
+            await app.DisposeAsync();
             await stderr.WriteLineAsync($"run: invalid kubeconfig: {exception.Message}".AsMemory(), cancellationToken);
             return 2;
         }
+
+        OperatorHost.MapEndpoints(app);
 
         await using (app)
         {
@@ -79,35 +82,39 @@ internal static class RunCommand
         }
     }
 
+    private static List<string> ConfigurationFailures(IServiceCollection services)
+    {
+        using var provider = services.BuildServiceProvider();
+        return [
+            .. Failures(() => provider.GetRequiredService<IOptions<OperatorOptions>>().Value),
+            .. Failures(() => provider.GetRequiredService<IOptions<WebhookOptions>>().Value),
+        ];
+    }
+
+    private static IEnumerable<string> Failures(Func<object> resolve)
+    {
+        try
+        {
+            _ = resolve();
+            return [];
+        }
+        catch (OptionsValidationException exception)
+        {
+            return exception.Failures;
+        }
+    }
+
+    private static Task ReportAsync(TextWriter stderr, List<string> failures, CancellationToken cancellationToken)
+    {
+        var problems = string.Concat(failures.Select(failure => $"\n  - {failure}"));
+        return stderr.WriteLineAsync($"run: invalid configuration:{problems}".AsMemory(), cancellationToken);
+    }
+
     private static void AddKubeconfig(WebApplicationBuilder builder, string? kubeconfig)
     {
         if (kubeconfig is not null)
         {
             builder.Configuration.AddInMemoryCollection([new($"{OperatorOptions.SectionName}:Kubeconfig", kubeconfig)]);
         }
-    }
-
-    private static bool TryParse(IReadOnlyList<string> args, out string? kubeconfig, out string? error)
-    {
-        kubeconfig = null;
-        error = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] != "--kubeconfig")
-            {
-                error = $"unknown argument '{args[i]}'.";
-                return false;
-            }
-
-            if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]) || args[i + 1].StartsWith('-'))
-            {
-                error = "option '--kubeconfig' needs a path.";
-                return false;
-            }
-
-            kubeconfig = Path.GetFullPath(args[++i]);
-        }
-
-        return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using HyperVIsolation.Operator.Admission.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace HyperVIsolation.Operator.Hosting;
 /// Kestrel's two endpoints: plain HTTP for <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> (the kubelet and
 /// Prometheus speak HTTP), and HTTPS for the admission webhook, whose certificate is asked for per handshake.
 /// </summary>
-internal sealed class KestrelEndpointsSetup(IOptions<OperatorOptions> options, IServerCertificateSource certificates)
+internal sealed class KestrelEndpointsSetup(IOptions<OperatorOptions> options, IOptions<WebhookOptions> webhook, IServerCertificateSource certificates)
     : IConfigureOptions<KestrelServerOptions>
 {
     /// <inheritdoc/>
@@ -16,7 +17,7 @@ internal sealed class KestrelEndpointsSetup(IOptions<OperatorOptions> options, I
     {
         var settings = options.Value;
         Listen(kestrel, settings.ListenAddress, settings.MetricsPort, _ => { });
-        Listen(kestrel, settings.ListenAddress, settings.Webhook.Port, listen =>
+        Listen(kestrel, settings.ListenAddress, webhook.Value.Port, listen =>
             listen.UseHttps(https => https.ServerCertificateSelector = (_, _) => certificates.GetCertificate()));
     }
 

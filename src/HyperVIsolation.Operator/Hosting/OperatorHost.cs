@@ -39,8 +39,15 @@ public static class OperatorHost
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var app = CreateBuilder(args, configure).Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Maps metrics, health and the webhook's endpoints; reads (and so validates) the webhook's options.</summary>
+    /// <param name="app">An application built from <see cref="CreateBuilder"/>.</param>
+    public static void MapEndpoints(WebApplication app)
+    {
         app.MapOperatorEndpoints();
         Admission.Hosting.AdmissionHostingExtensions.MapIsolationWebhook(app);
-        return app;
     }
 }

@@ -5,8 +5,9 @@ namespace HyperVIsolation.Operator.Hosting;
 
 /// <summary>
 /// Settings of the operator process, bound from the <c>Operator</c> configuration section (environment
-/// variables <c>Operator__...</c>) by <see cref="OperatorOptionsReader"/> and validated at start-up by
-/// <see cref="OperatorOptionsValidator"/>, which reports every problem at once.
+/// variables <c>Operator__...</c>, listed in README.md) and validated at start-up against
+/// <see cref="OperatorOptionsRules"/>, every problem reported at once. The webhook's settings are the
+/// <c>Webhook</c> section.
 /// </summary>
 public sealed record OperatorOptions
 {
@@ -34,10 +35,7 @@ public sealed record OperatorOptions
     /// <summary>Retry backoff and overall rate limit of the controllers' work queues.</summary>
     public WorkQueueOptions Queue { get; init; } = new();
 
-    /// <summary>The admission webhook's HTTPS endpoint.</summary>
-    public WebhookOptions Webhook { get; init; } = new();
-
-    /// <summary>The HTTP port of <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c>.</summary>
+    /// <summary>The HTTP port of <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c>; the webhook's HTTPS port is <c>Webhook:Port</c>.</summary>
     public int MetricsPort { get; init; } = 8080;
 
     /// <summary>

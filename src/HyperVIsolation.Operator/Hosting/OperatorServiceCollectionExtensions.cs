@@ -2,6 +2,7 @@ using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.Operator.Hosting.Configuration;
 using HyperVIsolation.Operator.Observability;
 using k8s;
 using k8s.LeaderElection;
@@ -39,7 +40,8 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, KestrelEndpointsSetup>());
 
         // Read once here only to decide whether an OTLP exporter exists; validation reports a bad value.
-        services.AddOperatorTelemetry(OperatorOptionsReader.Read(configuration).Options.OtlpEndpoint);
+        var otlp = configuration[$"{OperatorOptions.SectionName}:{nameof(OperatorOptions.OtlpEndpoint)}"];
+        services.AddOperatorTelemetry(Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https" ? endpoint : null);
         services.TryAddSingleton<IControllerInstrumentation, OperatorControllerInstrumentation>();
         services.TryAddSingleton<IOptions<ControllerRuntimeOptions>>(provider => Microsoft.Extensions.Options.Options.Create(new ControllerRuntimeOptions
         {
@@ -69,9 +71,22 @@ public static class OperatorServiceCollectionExtensions
     private static void AddOptions(IServiceCollection services)
     {
         services.TryAddSingleton<IOptionsFactory<OperatorOptions>, OperatorOptionsFactory>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>());
-        services.AddOptions<OperatorOptions>().ValidateOnStart();
-        services.AddOptions<HostOptions>().Configure<IOptions<OperatorOptions>>((host, options) => host.ShutdownTimeout = options.Value.ShutdownTimeout);
+        services.AddSectionOptions<OperatorOptions>(OperatorOptions.SectionName, OperatorOptionsRules.Check);
+        services.AddOptions<HostOptions>().Configure<IOptions<OperatorOptions>>((host, options) => host.ShutdownTimeout = ShutdownTimeout(options));
+    }
+
+    // The host reads its options while it is built, before the run command can list every configuration problem:
+    // invalid operator options keep the default timeout here and are reported by their validation.
+    private static TimeSpan ShutdownTimeout(IOptions<OperatorOptions> options)
+    {
+        try
+        {
+            return options.Value.ShutdownTimeout;
+        }
+        catch (OptionsValidationException)
+        {
+            return new HostOptions().ShutdownTimeout;
+        }
     }
 
     private static OperatorOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<OperatorOptions>>().Value;

@@ -4,7 +4,7 @@ namespace HyperVIsolation.Operator.Hosting;
 /// Reads every response body except a watch's into memory asynchronously before KubernetesClient sees it.
 /// The client asks for responses as soon as their headers arrive and then deserializes the body with a
 /// synchronous read of the network stream, which blocks a thread-pool thread for as long as the API server
-/// takes to send the body; in the operator's benchmark those blocked threads added up to a fifth of a core.
+/// takes to send the body (bench/README.md has what that cost under load).
 /// Watches are left streaming: their bodies never end.
 /// </summary>
 public sealed class ResponseBufferingHandler : DelegatingHandler

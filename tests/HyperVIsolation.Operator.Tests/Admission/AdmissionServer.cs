@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using HyperVIsolation.Operator.Admission.Certificates;
+using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Admission.Http;
 using HyperVIsolation.Operator.Admission.State;
 using Microsoft.AspNetCore.Builder;
@@ -60,8 +61,8 @@ internal sealed class AdmissionServer : IAsyncDisposable
         builder.Services.AddIsolationAdmission();
         if (maxBodyBytes is { } limit)
         {
-            builder.Services.Configure<AdmissionOptions>(_ => { });
-            builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AdmissionOptions { MaxRequestBodyBytes = limit }));
+            builder.Services.Configure<WebhookOptions>(_ => { });
+            builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new WebhookOptions { MaxRequestBodyBytes = limit }));
         }
 
         var app = builder.Build();

@@ -71,27 +71,55 @@ public sealed class ManifestsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("missing --output")]
-    [InlineData("needs a directory", "--output")]
-    [InlineData("needs a directory", "--output", "--chart", "x")]
-    [InlineData("needs a directory", "--output", "config", "--chart")]
-    [InlineData("unknown argument '--frobnicate'", "--output", "config", "--frobnicate")]
+    [InlineData("Option '--output' is required.")]
+    [InlineData("Required argument missing for option: '--output'.", "--output")]
+    [InlineData("--output needs a <dir>, not the option '--chart'", "--output", "--chart", "x")]
+    [InlineData("Required argument missing for option: '--chart'.", "--output", "config", "--chart")]
+    [InlineData("--output needs a <dir>, not a blank value.", "--output", " ")]
+    [InlineData("Unrecognized command or argument '--frobnicate'.", "--output", "config", "--frobnicate")]
     public async Task RunAsync_BadArguments_ExitsTwoWithMessageAndUsage(string message, params string[] arguments)
     {
         var exit = await RunAsync(["manifests", .. arguments]);
 
         exit.Should().Be(2);
-        _stderr.ToString().Should().Contain(message).And.Contain("usage: hyperv-isolation manifests").And.NotContain("   at ");
+        _stderr.ToString().Should().Contain(message).And.Contain("manifests [options]").And.Contain("--chart <dir>").And.NotContain("   at ");
+        _stdout.ToString().Should().BeEmpty();
         Directory.EnumerateFileSystemEntries(_repository).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task RunAsync_Help_PrintsUsageAndExitsZero()
+    public async Task RunAsync_SeveralProblems_AllReportedAtOnce()
     {
-        var exit = await RunAsync("manifests", "--help");
+        var exit = await RunAsync("manifests", "--chart", " ", "--frobnicate");
+
+        exit.Should().Be(2);
+        _stderr.ToString().Should().Contain("Option '--output' is required.")
+            .And.Contain("--chart needs a <dir>, not a blank value.")
+            .And.Contain("Unrecognized command or argument '--frobnicate'.");
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task RunAsync_Help_PrintsUsageAndExitsZero(string help)
+    {
+        var exit = await RunAsync("manifests", help);
 
         exit.Should().Be(0);
-        _stdout.ToString().Should().Contain("--chart <dir>");
+        _stdout.ToString().Should().Contain("--chart <dir>").And.Contain("-o, --output <dir>");
+        _stderr.ToString().Should().BeEmpty();
+        Directory.EnumerateFileSystemEntries(_repository).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_ShortOutputAliasAndInlineValue_Accepted()
+    {
+        var config = Path.Combine(_repository, "config");
+
+        (await RunAsync("manifests", "-o", config)).Should().Be(0, _stderr.ToString());
+        (await RunAsync("manifests", $"--output={config}")).Should().Be(0, _stderr.ToString());
+
+        Directory.GetFiles(Path.Combine(config, "crd"), "*.yaml").Should().NotBeEmpty();
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class OperatorHostTests
         await using var server = await ApiServer.StartAsync(new LocalApiServerOptions(), CancellationToken.None);
         await using var host = TestOperatorHost.Create(server, "replica-a");
         await host.App.StartAsync();
-        var webhookPort = host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OperatorOptions>>().Value.Webhook.Port;
+        var webhookPort = host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HyperVIsolation.Operator.Admission.Hosting.WebhookOptions>>().Value.Port;
 
         // The stand-in certificate is self-signed: only this test's client accepts it.
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };

@@ -31,6 +31,6 @@ internal sealed record WebhookCertificateOptions
     /// </summary>
     public TimeSpan CaOverlap { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How often the files of <c>Admission:Webhook:CertificateDirectory</c> are compared for a change.</summary>
+    /// <summary>How often the files of <c>Webhook:CertificateDirectory</c> are compared for a change.</summary>
     public TimeSpan FilePollInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

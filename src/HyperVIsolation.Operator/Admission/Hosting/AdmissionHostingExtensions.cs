@@ -6,6 +6,7 @@ using HyperVIsolation.Operator.Admission.Certificates;
 using HyperVIsolation.Operator.Admission.Http;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.Hosting.Configuration;
 using k8s.Models;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -25,23 +26,23 @@ internal static class AdmissionHostingExtensions
     /// <summary>
     /// Adds the webhook: its handler and reviewers over the informer caches, the serving certificate (as the host's
     /// <see cref="IServerCertificateSource"/>) either from cert-manager's files or issued from the CA Secret, the
-    /// optional management of the webhook configurations, and <c>Admission:TrustedUsers</c> defaulting to the operator's service account.
+    /// optional management of the webhook configurations, and <c>Webhook:TrustedUsers</c> defaulting to the operator's service account.
+    /// The <c>Webhook</c> section is bound and validated with the other options at start-up; only whether cert-manager's
+    /// directory is set is read here, since it decides which services exist.
     /// Call it before the host's own defaults, which are added with <c>TryAdd</c>.
     /// </summary>
     public static IServiceCollection AddIsolationWebhook(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var serving = configuration.GetSection(WebhookServingOptions.SectionName).Get<WebhookServingOptions>() ?? new WebhookServingOptions();
-        if (serving.Validate() is { Count: > 0 } errors)
-        {
-            throw new OptionsValidationException(WebhookServingOptions.SectionName, typeof(WebhookServingOptions), errors);
-        }
-
-        services.TryAddSingleton(provider => new WebhookServingContext(provider.GetRequiredService<IOptions<OperatorOptions>>().Value.LeaderElection.LeaseNamespace, serving));
+        services.AddSectionOptions<WebhookOptions>(WebhookOptions.SectionName, options => options.Validate());
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookPortValidator>();
+        services.TryAddSingleton(provider => new WebhookServingContext(
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value.LeaderElection.LeaseNamespace,
+            provider.GetRequiredService<IOptions<WebhookOptions>>().Value));
         services.TryAddSingleton(provider =>
         {
-            var configured = provider.GetRequiredService<IOptions<AdmissionOptions>>().Value.TrustedUsers;
+            var configured = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.TrustedUsers;
             return new TrustedAdmissionUsers(configured.Count > 0 ? configured : [provider.GetRequiredService<WebhookServingContext>().ServiceAccountUser]);
         });
 
@@ -60,7 +61,7 @@ internal static class AdmissionHostingExtensions
         services.TryAddSingleton<ServingCertificateHolder>();
         services.TryAddSingleton<SelfSignedServerCertificateSource>();
         services.TryAddSingleton<IServerCertificateSource, WebhookServerCertificateSource>();
-        if (serving.CertificateDirectory is null)
+        if (string.IsNullOrWhiteSpace(configuration[$"{WebhookOptions.SectionName}:{nameof(WebhookOptions.CertificateDirectory)}"]))
         {
             services.TryAddSingleton<CertificateAuthoritySecretStore>();
             services.TryAddSingleton<WebhookConfigurationWriter>();
@@ -75,8 +76,8 @@ internal static class AdmissionHostingExtensions
         services.AddHealthChecks().AddCheck<WebhookReadinessCheck>("webhook", tags: [ReadinessHealthCheck.Tag]);
 
         // ASP.NET Core's request diagnostics: whenever this category is enabled at any level, every request gets an
-        // Activity and a log scope (and at Information two log lines), even though no exporter listens to them: about
-        // 3 points of the floor's throughput on the webhook benchmark. The category holds only those request lines and
+        // Activity and a log scope (and at Information two log lines), even though no exporter listens to them, a
+        // cost on every review (measured in bench/README.md). The category holds only those request lines and
         // the hosting layer's start-up failures, which also fail the host's start and reach the process's error output;
         // admission decisions are logged by AdmissionLog with the review's uid. Inserted first, so a Logging:LogLevel
         // entry for the category still wins.
@@ -88,7 +89,7 @@ internal static class AdmissionHostingExtensions
     public static IEndpointRouteBuilder MapIsolationWebhook(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var port = endpoints.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value.Webhook.Port;
+        var port = endpoints.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Port;
         return endpoints.MapIsolationAdmission($"*:{port.ToString(CultureInfo.InvariantCulture)}");
     }
 }

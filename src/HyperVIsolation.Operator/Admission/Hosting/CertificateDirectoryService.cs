@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HyperVIsolation.Operator.Admission.Hosting;
 
 /// <summary>
-/// The webhook's TLS in cert-manager mode (<c>Admission:Webhook:CertificateDirectory</c> set): waits for the caches
+/// The webhook's TLS in cert-manager mode (<c>Webhook:CertificateDirectory</c> set): waits for the caches
 /// admission reads, then serves the mounted certificate and polls it every
 /// <see cref="WebhookCertificateOptions.FilePollInterval"/>. It creates no CA and writes no configuration: cert-manager
 /// renews the certificate and its cainjector keeps <c>caBundle</c> current.
@@ -25,7 +25,7 @@ internal sealed class CertificateDirectoryService(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var directory = context.Serving.CertificateDirectory ?? throw new InvalidOperationException("Admission:Webhook:CertificateDirectory is not set.");
+        var directory = context.Serving.CertificateDirectory ?? throw new InvalidOperationException("Webhook:CertificateDirectory is not set.");
         var reloader = new CertificateDirectoryReloader(directory, holder, logger);
         try
         {

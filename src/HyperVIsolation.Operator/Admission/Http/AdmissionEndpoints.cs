@@ -1,3 +1,4 @@
+using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Sizing;
 using Microsoft.AspNetCore.Builder;
@@ -20,12 +21,12 @@ internal static class AdmissionEndpoints
     {
         services.TryAddSingleton(new GuestOsFootprints());
         services.TryAddSingleton(provider => new VmSizer(provider.GetRequiredService<GuestOsFootprints>()));
-        services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName);
+        services.AddOptions<WebhookOptions>();
         services.TryAddSingleton(provider =>
         {
             var state = provider.GetRequiredService<IAdmissionState>();
             var sizer = provider.GetRequiredService<VmSizer>();
-            var trusted = provider.GetService<TrustedAdmissionUsers>()?.Users ?? provider.GetRequiredService<IOptions<AdmissionOptions>>().Value.TrustedUsers;
+            var trusted = provider.GetService<TrustedAdmissionUsers>()?.Users ?? provider.GetRequiredService<IOptions<WebhookOptions>>().Value.TrustedUsers;
             var reviewers = new Dictionary<AdmissionEndpoint, IAdmissionReviewer>
             {
                 [AdmissionEndpoint.MutatePods] = new PodMutationReviewer(state, sizer, trusted),
@@ -52,7 +53,7 @@ internal static class AdmissionEndpoints
         var provider = endpoints.ServiceProvider;
         var serving = new Lazy<AdmissionHttpServing>(() => new AdmissionHttpServing(
             provider.GetRequiredService<AdmissionReviewHandler>(),
-            provider.GetRequiredService<IOptions<AdmissionOptions>>().Value.MaxRequestBodyBytes,
+            provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxRequestBodyBytes,
             provider.GetRequiredService<ILogger<AdmissionReviewHandler>>()));
         foreach (var (endpoint, path) in AdmissionPaths.All)
         {

@@ -58,9 +58,9 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
         var port = WebhookPort.ToString(CultureInfo.InvariantCulture);
         host = TestOperatorHost.Create(server, "webhook-e2e", builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Operator:Webhook:Port"] = port,
-            [$"{WebhookServingOptions.SectionName}:ManageConfigurations"] = "true",
-            [$"{WebhookServingOptions.SectionName}:Url"] = $"https://127.0.0.1:{port}",
+            ["Webhook:Port"] = port,
+            [$"{WebhookOptions.SectionName}:ManageConfigurations"] = "true",
+            [$"{WebhookOptions.SectionName}:Url"] = $"https://127.0.0.1:{port}",
         }));
         await host.App.StartAsync();
         await Poll.UntilAsync(

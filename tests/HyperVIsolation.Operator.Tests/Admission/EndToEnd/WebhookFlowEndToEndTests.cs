@@ -90,7 +90,7 @@ public sealed class WebhookFlowEndToEndTests(WebhookClusterFixture cluster) : IC
     /// <summary>A client for the webhook's loopback port that trusts only the CA in the operator's Secret.</summary>
     private async Task<HttpClient> WebhookClientAsync()
     {
-        var secret = await cluster.Admin.CoreV1.ReadNamespacedSecretAsync(new WebhookServingOptions().CaSecretName, "default");
+        var secret = await cluster.Admin.CoreV1.ReadNamespacedSecretAsync(new WebhookOptions().CaSecretName, "default");
         var ca = X509Certificate2.CreateFromPem(Encoding.UTF8.GetString(secret.Data[CertificateAuthoritySecretStore.CertificateKey]));
         var handler = new HttpClientHandler
         {

@@ -29,8 +29,8 @@ public sealed class CertManagerModeHostTests
         var port = FreePort.Next();
         await using var host = TestOperatorHost.Create(server, "cert-manager-mode", builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Operator:Webhook:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            [$"{WebhookServingOptions.SectionName}:CertificateDirectory"] = volume.Path,
+            ["Webhook:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            [$"{WebhookOptions.SectionName}:CertificateDirectory"] = volume.Path,
         }));
 
         await host.App.StartAsync();

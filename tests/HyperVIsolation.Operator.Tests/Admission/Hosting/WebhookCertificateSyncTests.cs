@@ -199,7 +199,7 @@ public sealed class WebhookCertificateSyncTests : IAsyncLifetime
     {
         api ??= client;
         var holder = new ServingCertificateHolder();
-        var context = new WebhookServingContext(Namespace, new WebhookServingOptions { CaSecretName = SecretName, ConfigurationName = ConfigurationName, ManageConfigurations = true });
+        var context = new WebhookServingContext(Namespace, new WebhookOptions { CaSecretName = SecretName, ConfigurationName = ConfigurationName, ManageConfigurations = true });
         var sync = new WebhookCertificateSync(
             context,
             new CertificateAuthoritySecretStore(api, time, NullLogger<CertificateAuthoritySecretStore>.Instance),

@@ -1,7 +1,12 @@
 using System.Diagnostics;
+using HyperVIsolation.Operator.Admission.Hosting;
+using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Tests.Manifests;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HyperVIsolation.Operator.Tests.Admission.Hosting;
 
@@ -9,8 +14,8 @@ namespace HyperVIsolation.Operator.Tests.Admission.Hosting;
 [Collection(KubectlFixtureDefinition.Name)]
 public sealed class WebhookChartTests
 {
-    private const string CertificateDirectoryVariable = "Admission__Webhook__CertificateDirectory";
-    private const string ManageConfigurationsVariable = "Admission__Webhook__ManageConfigurations";
+    private const string CertificateDirectoryVariable = "Webhook__CertificateDirectory";
+    private const string ManageConfigurationsVariable = "Webhook__ManageConfigurations";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     // The fixture installs kubectl and helm together (scripts/install-tools.sh) when they are missing.
@@ -52,6 +57,31 @@ public sealed class WebhookChartTests
         container.VolumeMounts.Should().BeNullOrEmpty();
         container.Env.Should().ContainSingle(variable => variable.Name == ManageConfigurationsVariable).Which.Value.Should().Be("true");
         container.Env.Should().NotContain(variable => variable.Name == CertificateDirectoryVariable);
+    }
+
+    [Theory]
+    [InlineData("webhook.certManager.enabled=false")]
+    [InlineData("webhook.certManager.enabled=true")]
+    public async Task Template_Environment_EverySettingKnownValidAndPortsMatchTheContainer(string mode)
+    {
+        var deployment = await RenderDeploymentAsync("--set", mode, "--set", "webhookPort=9555", "--set", "metricsPort=8181");
+        var container = deployment.Spec.Template.Spec.Containers.Single();
+        var settings = container.Env
+            .Where(variable => variable.Value is not null)
+            .Select(variable => new KeyValuePair<string, string?>(variable.Name.Replace("__", ":", StringComparison.Ordinal), variable.Value));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddHyperVIsolationOperator(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        // Resolving validates: an unknown key, an unreadable value or a broken rule would throw with every problem.
+        var operatorOptions = provider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+        var webhookOptions = provider.GetRequiredService<IOptions<WebhookOptions>>().Value;
+
+        container.Ports.Single(port => port.Name == "webhook").ContainerPort.Should().Be(webhookOptions.Port).And.Be(9555);
+        container.Ports.Single(port => port.Name == "metrics").ContainerPort.Should().Be(operatorOptions.MetricsPort).And.Be(8181);
+        operatorOptions.LeaderElection.LeaseDuration.Should().Be(TimeSpan.FromSeconds(15), "the chart's 15s is a Go duration");
+        webhookOptions.ServiceName.Should().Be("demo-hyperv-isolation");
     }
 
     private static async Task<V1Deployment> RenderDeploymentAsync(params string[] arguments)

@@ -81,6 +81,6 @@ public sealed class WebhookHostingTests
     [InlineData("https://127.0.0.1:9443/?x=1")]
     public void Validate_BadUrl_Reported(string url)
     {
-        new WebhookServingOptions { Url = new Uri(url) }.Validate().Should().ContainSingle().Which.Should().Contain("Url");
+        new WebhookOptions { Url = new Uri(url) }.Validate().Should().ContainSingle().Which.Should().Contain("Url");
     }
 }

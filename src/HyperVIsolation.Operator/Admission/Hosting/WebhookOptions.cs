@@ -1,13 +1,17 @@
 namespace HyperVIsolation.Operator.Admission.Hosting;
 
 /// <summary>
-/// How the operator serves and registers its admission webhook, bound from <c>Admission:Webhook</c>
-/// (environment variables <c>Admission__Webhook__...</c>). The HTTPS port itself is <c>Operator:Webhook:Port</c>.
+/// The admission webhook's settings, bound from the <c>Webhook</c> section (environment variables
+/// <c>Webhook__...</c>, listed in README.md): where it listens, how it is registered and reached, its
+/// certificates, and what it admits.
 /// </summary>
-internal sealed record WebhookServingOptions
+internal sealed record WebhookOptions
 {
     /// <summary>The configuration section.</summary>
-    public const string SectionName = "Admission:Webhook";
+    public const string SectionName = "Webhook";
+
+    /// <summary>The HTTPS port the webhook listens on (on <c>Operator:ListenAddress</c>).</summary>
+    public int Port { get; init; } = 9443;
 
     /// <summary>The Service in front of the replicas; the serving certificate names <c>&lt;service&gt;.&lt;namespace&gt;.svc</c>.</summary>
     public string ServiceName { get; init; } = "hyperv-isolation-webhook";
@@ -16,7 +20,7 @@ internal sealed record WebhookServingOptions
     public int ServicePort { get; init; } = 443;
 
     /// <summary>
-    /// The operator's service account name: <c>Admission:TrustedUsers</c> defaults to
+    /// The operator's service account name: <see cref="TrustedUsers"/> defaults to
     /// <c>system:serviceaccount:&lt;namespace&gt;:&lt;name&gt;</c>.
     /// </summary>
     public string ServiceAccountName { get; init; } = "hyperv-isolation";
@@ -54,6 +58,20 @@ internal sealed record WebhookServingOptions
     /// <summary>Seconds the API server waits for each webhook.</summary>
     public int TimeoutSeconds { get; init; } = 5;
 
+    /// <summary>
+    /// Largest request body read, 3 MiB by default: the API server's request limit is 3 MiB and an
+    /// UPDATE review carries the object twice, but a pod that large is not a pod we admit anyway.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; init; } = 3 * 1024 * 1024;
+
+    /// <summary>
+    /// Users whose pods keep their VM sizing annotations (checked against the caps instead of recomputed).
+    /// Empty (the default) means the operator's own service account,
+    /// <c>system:serviceaccount:&lt;namespace&gt;:&lt;ServiceAccountName&gt;</c>, whose pods are sized from an
+    /// IsolatedWorkload's <c>spec.vm</c>. Nobody else.
+    /// </summary>
+    public IReadOnlyList<string> TrustedUsers { get; init; } = [];
+
     /// <summary>Every problem with these options; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -61,6 +79,11 @@ internal sealed record WebhookServingOptions
         if (string.IsNullOrWhiteSpace(ServiceName) || string.IsNullOrWhiteSpace(CaSecretName) || string.IsNullOrWhiteSpace(ConfigurationName) || string.IsNullOrWhiteSpace(ServiceAccountName))
         {
             errors.Add($"{SectionName}: ServiceName, ServiceAccountName, CaSecretName and ConfigurationName must not be empty.");
+        }
+
+        if (Port is < 1 or > 65535)
+        {
+            errors.Add($"{SectionName}:Port must be between 1 and 65535 (got {Port}).");
         }
 
         if (ServicePort is < 1 or > 65535)
@@ -94,6 +117,16 @@ internal sealed record WebhookServingOptions
         if (TimeoutSeconds is < 1 or > 30)
         {
             errors.Add($"{SectionName}:TimeoutSeconds must be between 1 and 30 (got {TimeoutSeconds}).");
+        }
+
+        if (MaxRequestBodyBytes < 1024)
+        {
+            errors.Add($"{SectionName}:MaxRequestBodyBytes must be at least 1024 (got {MaxRequestBodyBytes}).");
+        }
+
+        if (TrustedUsers.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add($"{SectionName}:TrustedUsers must not hold a blank user name.");
         }
 
         return errors;

@@ -2,16 +2,16 @@ using HyperVIsolation.Operator.Admission.Hosting;
 
 namespace HyperVIsolation.Operator.Tests.Admission.Hosting;
 
-public sealed class WebhookServingOptionsTests
+public sealed class WebhookOptionsTests
 {
     [Fact]
     public void Validate_CertificateDirectoryAlone_Valid() =>
-        new WebhookServingOptions { CertificateDirectory = "/var/run/webhook-tls" }.Validate().Should().BeEmpty();
+        new WebhookOptions { CertificateDirectory = "/var/run/webhook-tls" }.Validate().Should().BeEmpty();
 
     [Fact]
     public void Validate_CertificateDirectoryWithOwnCaOptions_ReportsEveryConflictAtOnce()
     {
-        var options = new WebhookServingOptions
+        var options = new WebhookOptions
         {
             CertificateDirectory = "webhook-tls",
             ManageConfigurations = true,
