@@ -22,7 +22,7 @@ public sealed class AdmissionJsonReaderTests
     [Fact]
     public void Skip_OnPropertyName_SkipsItsValue()
     {
-        var reader = new AdmissionJsonReader("""{"skipped":{"a":[1,{"b":"}"}]},"next":true}"""u8);
+        var reader = new AdmissionJsonReader("""{"skipped":{"a":[1,{"b":"}"}]},"next":true}"""u8, new RecurringValues());
         reader.Read();
         reader.Read();
 
@@ -44,7 +44,7 @@ public sealed class AdmissionJsonReaderTests
     {
         var readAll = () =>
         {
-            var reader = new AdmissionJsonReader(Encoding.UTF8.GetBytes(json));
+            var reader = new AdmissionJsonReader(Encoding.UTF8.GetBytes(json), new RecurringValues());
             reader.Read();
             reader.Read();
             reader.Skip();
@@ -61,7 +61,7 @@ public sealed class AdmissionJsonReaderTests
     {
         var tokens = new List<string>();
         var plain = new Utf8JsonReader(json);
-        var reader = new AdmissionJsonReader(json);
+        var reader = new AdmissionJsonReader(json, new RecurringValues());
         for (var count = 1; ours ? reader.Read() : plain.Read(); count++)
         {
             var type = ours ? reader.TokenType : plain.TokenType;

@@ -6,6 +6,8 @@ namespace HyperVIsolation.Operator.Tests.Admission;
 
 public sealed class AdmissionReviewReaderTests
 {
+    private static readonly AdmissionReviewReader Reader = new(new RecurringValues());
+
     private static readonly AdmissionReviewHandler Handler = AdmissionReviewFuzzTests.CreateHandler(AdmissionFixtures.State());
 
     [Fact]
@@ -13,7 +15,7 @@ public sealed class AdmissionReviewReaderTests
     {
         var body = Encoding.UTF8.GetBytes(AdmissionFixtures.Review("UPDATE", AdmissionFixtures.ConformingPod(), AdmissionFixtures.SubmittedPod()));
 
-        var request = AdmissionReviewReader.Read(body)!.Request!;
+        var request = Reader.Read(body)!.Request!;
 
         using var expected = JsonDocument.Parse(body);
         var embedded = expected.RootElement.GetProperty("request");
@@ -57,14 +59,14 @@ public sealed class AdmissionReviewReaderTests
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\",\"object\":{]}}")]
     public void Read_NotAnAdmissionReview_Throws(string body)
     {
-        var read = () => AdmissionReviewReader.Read(Encoding.UTF8.GetBytes(body));
+        var read = () => Reader.Read(Encoding.UTF8.GetBytes(body));
 
         read.Should().Throw<JsonException>();
     }
 
     [Fact]
     public void Read_JsonNull_Null() =>
-        AdmissionReviewReader.Read("null"u8.ToArray()).Should().BeNull();
+        Reader.Read("null"u8.ToArray()).Should().BeNull();
 
     [Fact]
     public void Handle_ObjectNotAnObject_BadRequestDenial()

@@ -3,9 +3,11 @@ using HyperVIsolation.Operator.Admission.Http;
 
 namespace HyperVIsolation.Operator.Tests.Admission;
 
-[Collection(InternedStringsSerial.Name)]
+/// <summary>Each test has its own table (xunit makes an instance per test), so these run in parallel with every other test.</summary>
 public sealed class InternedStringsTests
 {
+    private readonly RecurringValues recurring = new();
+
     [Fact]
     public void GetInternedString_SameTextInTwoBuffers_SameInstance()
     {
@@ -52,14 +54,14 @@ public sealed class InternedStringsTests
     public void Read_TwoReviews_RecurringValuesSharedButUidAndNamesNot()
     {
         var pod = AdmissionFixtures.SubmittedPod();
-        var first = AdmissionReviewReader.Read(Encoding.UTF8.GetBytes(AdmissionFixtures.Review("CREATE", pod)), readPods: true)!.Request!;
-        var second = AdmissionReviewReader.Read(Encoding.UTF8.GetBytes(AdmissionFixtures.Review("CREATE", pod)), readPods: true)!.Request!;
+        var first = new AdmissionReviewReader(recurring).Read(Encoding.UTF8.GetBytes(AdmissionFixtures.Review("CREATE", pod)), readPods: true)!.Request!;
+        var second = new AdmissionReviewReader(recurring).Read(Encoding.UTF8.GetBytes(AdmissionFixtures.Review("CREATE", pod)), readPods: true)!.Request!;
 
-        ReferenceEquals(first.ObjectPod!.Pod!.Spec.Containers[0].Image, second.ObjectPod!.Pod!.Spec.Containers[0].Image).Should().BeTrue();
+        ReferenceEquals(first.ObjectPod!.Pod!.Spec!.Containers![0]!.Image, second.ObjectPod!.Pod!.Spec!.Containers![0]!.Image).Should().BeTrue();
         ReferenceEquals(first.Namespace, second.Namespace).Should().BeTrue();
         second.Uid.Should().Be(first.Uid);
         ReferenceEquals(first.Uid, second.Uid).Should().BeFalse();
-        ReferenceEquals(first.ObjectPod.Pod.Metadata.Name, second.ObjectPod.Pod.Metadata.Name).Should().BeFalse();
+        ReferenceEquals(first.ObjectPod.Pod.Metadata!.Name, second.ObjectPod.Pod.Metadata!.Name).Should().BeFalse();
     }
 
     [Fact]
@@ -71,17 +73,17 @@ public sealed class InternedStringsTests
             Interned($"\"bounded-{i}\"");
         }
 
-        InternedStrings.TryGet("bounded-first"u8, out _).Should().BeFalse("the table is emptied when full, so it never grows past its capacity");
+        recurring.Strings.TryGet("bounded-first"u8, out _).Should().BeFalse("the table is emptied when full, so it never grows past its capacity");
         var again = Interned("\"bounded-first\"");
         again.Should().Be(first);
         ReferenceEquals(again, first).Should().BeFalse();
     }
 
-    private static string? Interned(string json) => Interned(Encoding.UTF8.GetBytes(json));
+    private string? Interned(string json) => Interned(Encoding.UTF8.GetBytes(json));
 
-    private static string? Interned(byte[] json)
+    private string? Interned(byte[] json)
     {
-        var reader = new AdmissionJsonReader(json);
+        var reader = new AdmissionJsonReader(json, recurring);
         reader.Read();
         return reader.GetInternedString();
     }

@@ -13,9 +13,10 @@ public sealed class ParsedQuantitiesTests
     [InlineData("128974848")]
     public void Parse_SameText_OneSharedQuantityEqualToTheClients(string text)
     {
-        var first = ParsedQuantities.Parse(text);
+        var quantities = new ParsedQuantities();
+        var first = quantities.Parse(text);
 
-        ParsedQuantities.Parse(text).Should().BeSameAs(first);
+        quantities.Parse(text).Should().BeSameAs(first);
         first.ToString().Should().Be(new ResourceQuantity(text).ToString());
         QuantityValues.ToDecimal(first).Should().Be(new ResourceQuantity(text).ToDecimal());
     }
@@ -23,7 +24,8 @@ public sealed class ParsedQuantitiesTests
     [Fact]
     public void Parse_NotAQuantity_ThrowsEveryTime()
     {
-        var parse = () => ParsedQuantities.Parse("lots");
+        var quantities = new ParsedQuantities();
+        var parse = () => quantities.Parse("lots");
 
         parse.Should().Throw<FormatException>();
         parse.Should().Throw<FormatException>();

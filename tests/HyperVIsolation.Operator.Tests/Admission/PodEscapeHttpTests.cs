@@ -53,9 +53,7 @@ public sealed class PodEscapeHttpTests
         mutation["allowed"]!.GetValue<bool>().Should().BeTrue();
         mutation["patchType"]!.GetValue<string>().Should().Be("JSONPatch");
         var operations = JsonNode.Parse(Convert.FromBase64String(mutation["patch"]!.GetValue<string>()))!.AsArray();
-        var patched = Operator.Admission.Mutation.JsonPatchApplier.Apply(
-            JsonNode.Parse(k8s.KubernetesJson.Serialize(submitted))!,
-            operations.Select(op => new Operator.Admission.Mutation.JsonPatchOperation(op!["op"]!.GetValue<string>(), op["path"]!.GetValue<string>(), op["value"]?.DeepClone())));
+        var patched = LocalApiServer.Patching.Json.JsonPatch.Apply(JsonNode.Parse(k8s.KubernetesJson.Serialize(submitted)), operations)!;
         patched["spec"]!["runtimeClassName"]!.GetValue<string>().Should().Be("hyperv-ltsc2022");
 
         var validation = await server.ReviewAsync("/validate/pods", AdmissionFixtures.Review("CREATE", k8s.KubernetesJson.Deserialize<k8s.Models.V1Pod>(patched.ToJsonString())));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Admission.Mutation;
 using HyperVIsolation.Operator.Admission.Rules;
+using HyperVIsolation.Operator.Tests.Admission.Mutation;
 using k8s;
 using k8s.Models;
 
@@ -12,7 +13,7 @@ public sealed class PodIsolationMutatorTests
     [Fact]
     public void Mutate_SubmittedPod_SetsRuntimeClassOsSelectorTolerationAndVmAnnotations()
     {
-        var mutation = PodIsolationMutator.Mutate(AdmissionFixtures.SubmittedPod(), AdmissionFixtures.MutationContext());
+        var mutation = PodMutation.Of(AdmissionFixtures.SubmittedPod(), AdmissionFixtures.MutationContext());
 
         var pod = mutation.MutatedPod();
         pod.Spec.RuntimeClassName.Should().Be("hyperv-ltsc2022");
@@ -30,7 +31,7 @@ public sealed class PodIsolationMutatorTests
     [Fact]
     public void Mutate_SubmittedPod_PatchIsTheExpectedOperations()
     {
-        var mutation = PodIsolationMutator.Mutate(AdmissionFixtures.SubmittedPod(), AdmissionFixtures.MutationContext());
+        var mutation = PodMutation.Of(AdmissionFixtures.SubmittedPod(), AdmissionFixtures.MutationContext());
 
         var patch = JsonNode.Parse(JsonPatchOperation.Serialize(mutation.Operations))!.ToJsonString();
         patch.Should().Be(
@@ -52,7 +53,7 @@ public sealed class PodIsolationMutatorTests
         };
         pod.Spec.NodeSelector = new Dictionary<string, string> { ["topology.kubernetes.io/zone"] = "a" };
 
-        var mutation = PodIsolationMutator.Mutate(pod, AdmissionFixtures.MutationContext());
+        var mutation = PodMutation.Of(pod, AdmissionFixtures.MutationContext());
 
         mutation.Operations.Should().ContainEquivalentOf(JsonPatchOperation.Remove("/metadata/annotations/io.microsoft.virtualmachine.cpugroup.id"));
         mutation.Operations.Should().Contain(op => op.Op == "replace" && op.Path == "/metadata/annotations/io.microsoft.virtualmachine.computetopology.memory.sizeinmb" && op.Value!.GetValue<string>() == "1536");
@@ -63,8 +64,16 @@ public sealed class PodIsolationMutatorTests
     }
 
     [Fact]
-    public void JsonPointer_EscapesTildeBeforeSlash() =>
-        JsonPointer.Of("metadata", "annotations", "a~b/c").Should().Be("/metadata/annotations/a~0b~1c");
+    public void Mutate_MicrosoftAnnotationKeyWithTildeAndSlash_PointerEscapesTildeBeforeSlash()
+    {
+        var pod = AdmissionFixtures.SubmittedPod();
+        pod.Metadata.Annotations = new Dictionary<string, string> { ["io.microsoft.a~b/c"] = "x" };
+
+        var mutation = PodMutation.Of(pod, AdmissionFixtures.MutationContext());
+
+        mutation.Operations.Should().ContainEquivalentOf(JsonPatchOperation.Remove("/metadata/annotations/io.microsoft.a~0b~1c"));
+        mutation.MutatedPod().Metadata.Annotations.Should().NotContainKey("io.microsoft.a~b/c");
+    }
 
     [Fact]
     public void Mutate_BuildNodeSelector_PicksThatBuildsRuntimeClass()
@@ -72,7 +81,7 @@ public sealed class PodIsolationMutatorTests
         var pod = AdmissionFixtures.SubmittedPod();
         pod.Spec.NodeSelector = new Dictionary<string, string> { ["node.kubernetes.io/windows-build"] = "10.0.26100" };
 
-        PodIsolationMutator.Mutate(pod, AdmissionFixtures.MutationContext()).MutatedPod().Spec.RuntimeClassName.Should().Be("hyperv-ltsc2025");
+        PodMutation.Of(pod, AdmissionFixtures.MutationContext()).MutatedPod().Spec.RuntimeClassName.Should().Be("hyperv-ltsc2025");
     }
 
     [Fact]
@@ -81,7 +90,7 @@ public sealed class PodIsolationMutatorTests
         var pod = AdmissionFixtures.SubmittedPod();
         pod.Spec.RuntimeClassName = "runc";
 
-        PodIsolationMutator.Mutate(pod, AdmissionFixtures.MutationContext()).Operations.Should().NotContain(op => op.Path == "/spec/runtimeClassName");
+        PodMutation.Of(pod, AdmissionFixtures.MutationContext()).Operations.Should().NotContain(op => op.Path == "/spec/runtimeClassName");
     }
 
     [Fact]
@@ -91,7 +100,7 @@ public sealed class PodIsolationMutatorTests
         var pod = AdmissionFixtures.SubmittedPod();
         pod.Metadata.Annotations = new Dictionary<string, string> { ["io.microsoft.virtualmachine.cpugroup.id"] = "1" };
 
-        PodIsolationMutator.Mutate(pod, context).Operations.Should().BeEmpty();
+        PodMutation.Of(pod, context).Operations.Should().BeEmpty();
     }
 
     [Fact]
@@ -102,7 +111,7 @@ public sealed class PodIsolationMutatorTests
         pod.Spec.Os = new V1PodOS { Name = "linux" };
         pod.Metadata.Annotations = new Dictionary<string, string> { ["io.microsoft.virtualmachine.cpugroup.id"] = "1" };
 
-        var mutation = PodIsolationMutator.Mutate(pod, AdmissionFixtures.MutationContext(policy));
+        var mutation = PodMutation.Of(pod, AdmissionFixtures.MutationContext(policy));
 
         mutation.Operations.Should().ContainSingle().Which.Op.Should().Be("remove");
     }
@@ -112,7 +121,7 @@ public sealed class PodIsolationMutatorTests
     {
         var policy = AdmissionFixtures.Policy(spec => spec.DisableUnsafeOperations = false);
 
-        var pod = PodIsolationMutator.Mutate(AdmissionFixtures.SubmittedPod(), AdmissionFixtures.MutationContext(policy)).MutatedPod();
+        var pod = PodMutation.Of(AdmissionFixtures.SubmittedPod(), AdmissionFixtures.MutationContext(policy)).MutatedPod();
 
         pod.Metadata.Annotations.Should().NotContainKey("io.microsoft.disable-unsafe-operations");
     }
@@ -141,9 +150,9 @@ public sealed class PodIsolationMutatorTests
             var pod = PodGenerator.Next(random);
             var context = AdmissionFixtures.MutationContext(policies[iteration % policies.Length]);
 
-            var first = PodIsolationMutator.Mutate(pod, context);
+            var first = PodMutation.Of(pod, context);
             var mutated = first.MutatedPod();
-            var second = PodIsolationMutator.Mutate(mutated, context);
+            var second = PodMutation.Of(mutated, context);
 
             second.Operations.Should().BeEmpty($"pod {iteration} ({KubernetesJson.Serialize(pod)}) must be stable after one pass");
             (mutated.Metadata.Annotations ?? new Dictionary<string, string>()).Keys

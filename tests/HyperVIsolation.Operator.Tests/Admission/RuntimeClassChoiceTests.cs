@@ -1,6 +1,7 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.Windows;
 using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Tests.Admission.Pods;
 using k8s.Models;
 using Choice = HyperVIsolation.Operator.Admission.Mutation.RuntimeClassChoice;
 
@@ -37,7 +38,7 @@ public sealed class RuntimeClassChoiceTests
     {
         var pod = new V1Pod { Spec = new V1PodSpec { NodeSelector = buildSelector is null ? null : new Dictionary<string, string> { [WellKnownLabels.WindowsBuild] = buildSelector } } };
 
-        var chosen = Choice.For(pod, Classes, [.. readyBuilds.Select(number => new WindowsBuild(number))]);
+        var chosen = Choice.For(AdmissionPodProjection.From(pod), Classes, [.. readyBuilds.Select(number => new WindowsBuild(number))]);
 
         chosen.Should().Be(expected, scenario);
     }
@@ -47,7 +48,7 @@ public sealed class RuntimeClassChoiceTests
     {
         var pinnedOnly = Classes.Where(runtimeClass => runtimeClass.Build is not null).ToList();
 
-        Choice.For(new V1Pod { Spec = new V1PodSpec() }, pinnedOnly, []).Should().Be("hv-2025");
+        Choice.For(AdmissionPodProjection.From(new V1Pod { Spec = new V1PodSpec() }), pinnedOnly, []).Should().Be("hv-2025");
     }
 
     [Fact]
@@ -55,6 +56,6 @@ public sealed class RuntimeClassChoiceTests
     {
         var processOnly = Classes.Where(runtimeClass => !runtimeClass.IsHyperV).ToList();
 
-        Choice.For(new V1Pod { Spec = new V1PodSpec() }, processOnly, [WindowsBuild.Ltsc2025]).Should().BeNull();
+        Choice.For(AdmissionPodProjection.From(new V1Pod { Spec = new V1PodSpec() }), processOnly, [WindowsBuild.Ltsc2025]).Should().BeNull();
     }
 }

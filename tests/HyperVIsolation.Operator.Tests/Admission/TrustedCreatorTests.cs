@@ -1,5 +1,6 @@
 using HyperVIsolation.Operator.Admission.Mutation;
 using HyperVIsolation.Operator.Admission.Rules;
+using HyperVIsolation.Operator.Tests.Admission.Mutation;
 
 namespace HyperVIsolation.Operator.Tests.Admission;
 
@@ -14,7 +15,7 @@ public sealed class TrustedCreatorTests
         var pod = AdmissionFixtures.SubmittedPod();
         pod.Metadata.Annotations = new Dictionary<string, string> { [Memory] = "4096", ["io.microsoft.virtualmachine.cpugroup.id"] = "1" };
 
-        var mutated = PodIsolationMutator.Mutate(pod, AdmissionFixtures.MutationContext() with { TrustedCreator = true }).MutatedPod();
+        var mutated = PodMutation.Of(pod, AdmissionFixtures.MutationContext() with { TrustedCreator = true }).MutatedPod();
 
         mutated.Metadata.Annotations.Should().Contain(Memory, "4096").And.Contain("io.microsoft.disable-unsafe-operations", "true")
             .And.NotContainKey("io.microsoft.virtualmachine.cpugroup.id");

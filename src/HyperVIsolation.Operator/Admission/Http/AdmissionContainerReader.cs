@@ -1,57 +1,35 @@
 using System.Text.Json;
+using HyperVIsolation.Operator.Admission.Pods;
 using k8s.Models;
 using static HyperVIsolation.Operator.Admission.Http.StrictJsonReads;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
 /// <summary>
-/// The container lists of <see cref="AdmissionPodReader"/>: per container its <see cref="Members"/>, the resources
-/// (limits and requests read here, claims through the serializer) and the security context (through the serializer,
-/// every member: an UPDATE compares it whole).
+/// The container lists of <see cref="AdmissionPodReader"/>: per container the members of <see cref="AdmissionContainer"/>,
+/// the resources (limits and requests read here, claims through the serializer) and the security context (through the
+/// serializer, every member: an UPDATE compares it whole).
 /// </summary>
 internal static class AdmissionContainerReader
 {
-    /// <summary>The members kept of a container or an ephemeral container.</summary>
-    public static IReadOnlyList<string> Members { get; } = ["name", "image", "securityContext", "resources"];
-
-    /// <summary>Reads <c>containers</c> or <c>initContainers</c> (the reader is on the property name).</summary>
-    public static List<V1Container>? ReadContainers(ref AdmissionJsonReader reader) =>
-        ReadList(ref reader, static fields => new V1Container
-        {
-            Name = fields.Name,
-            Image = fields.Image,
-            SecurityContext = fields.SecurityContext,
-            Resources = fields.Resources,
-        });
-
-    /// <summary>Reads <c>ephemeralContainers</c> (the reader is on the property name).</summary>
-    public static List<V1EphemeralContainer>? ReadEphemeralContainers(ref AdmissionJsonReader reader) =>
-        ReadList(ref reader, static fields => new V1EphemeralContainer
-        {
-            Name = fields.Name,
-            Image = fields.Image,
-            SecurityContext = fields.SecurityContext,
-            Resources = fields.Resources,
-        });
-
-    // The two container types share no base type: each list is read the same way and built by its own factory.
-    private static List<T>? ReadList<T>(ref AdmissionJsonReader reader, Func<(string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources), T> create)
+    /// <summary>Reads <c>containers</c>, <c>initContainers</c> or <c>ephemeralContainers</c> (the reader is on the property name).</summary>
+    public static List<AdmissionContainer?>? ReadContainers(ref AdmissionJsonReader reader)
     {
         if (!NextArrayOrNull(ref reader))
         {
             return null;
         }
 
-        var containers = new List<T>();
+        var containers = new List<AdmissionContainer?>();
         while (NextObjectOrNullElement(ref reader))
         {
-            containers.Add(reader.TokenType == JsonTokenType.Null ? default! : create(ReadFields(ref reader)));
+            containers.Add(reader.TokenType == JsonTokenType.Null ? null : ReadContainer(ref reader));
         }
 
         return containers;
     }
 
-    private static (string? Name, string? Image, V1SecurityContext? SecurityContext, V1ResourceRequirements? Resources) ReadFields(ref AdmissionJsonReader reader)
+    private static AdmissionContainer ReadContainer(ref AdmissionJsonReader reader)
     {
         string? name = null, image = null;
         V1SecurityContext? securityContext = null;
@@ -86,7 +64,7 @@ internal static class AdmissionContainerReader
             }
         }
 
-        return (name, image, securityContext, resources);
+        return new AdmissionContainer(name, image, securityContext, resources);
     }
 
     private static V1ResourceRequirements ReadResources(ref AdmissionJsonReader reader)

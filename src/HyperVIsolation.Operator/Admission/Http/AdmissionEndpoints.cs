@@ -21,6 +21,7 @@ internal static class AdmissionEndpoints
         services.TryAddSingleton(new GuestOsFootprints());
         services.TryAddSingleton(provider => new VmSizer(provider.GetRequiredService<GuestOsFootprints>()));
         services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName);
+        services.TryAddSingleton(_ => new AdmissionReviewReader(new RecurringValues()));
         services.TryAddSingleton(provider =>
         {
             var state = provider.GetRequiredService<IAdmissionState>();
@@ -34,7 +35,7 @@ internal static class AdmissionEndpoints
                 [AdmissionEndpoint.ValidateIsolatedWorkloads] = new IsolatedWorkloadValidationReviewer(state),
                 [AdmissionEndpoint.ValidateIsolationPolicies] = new IsolationPolicyValidationReviewer(),
             };
-            return new AdmissionReviewHandler(reviewers, provider.GetRequiredService<ILogger<AdmissionReviewHandler>>());
+            return new AdmissionReviewHandler(provider.GetRequiredService<AdmissionReviewReader>(), reviewers, provider.GetRequiredService<ILogger<AdmissionReviewHandler>>());
         });
         return services;
     }

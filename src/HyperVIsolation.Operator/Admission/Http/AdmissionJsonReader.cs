@@ -1,4 +1,5 @@
 using System.Text.Json;
+using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
@@ -11,15 +12,19 @@ internal ref struct AdmissionJsonReader
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 128 };
 
     private readonly ReadOnlySpan<byte> json;
+    private readonly RecurringValues recurring;
     private int offset;
 
     /// <summary>The reader of the rest of the buffer from the last skip on; the serializer reads through it.</summary>
     public Utf8JsonReader Json;
 
     /// <summary>A reader of the whole of <paramref name="json"/>, which must hold one complete JSON value.</summary>
-    public AdmissionJsonReader(ReadOnlySpan<byte> json)
+    /// <param name="json">The buffer.</param>
+    /// <param name="recurring">Where strings and quantities that recur across requests are kept.</param>
+    public AdmissionJsonReader(ReadOnlySpan<byte> json, RecurringValues recurring)
     {
         this.json = json;
+        this.recurring = recurring;
         Json = new Utf8JsonReader(json, Options);
     }
 
@@ -55,15 +60,18 @@ internal ref struct AdmissionJsonReader
             return Json.GetString();
         }
 
-        if (InternedStrings.TryGet(Json.ValueSpan, out var interned))
+        if (recurring.Strings.TryGet(Json.ValueSpan, out var interned))
         {
             return interned;
         }
 
         var value = Json.GetString()!;
-        InternedStrings.Add(Json.ValueSpan, value);
+        recurring.Strings.Add(Json.ValueSpan, value);
         return value;
     }
+
+    /// <summary><paramref name="text"/> as a quantity, parsed once per text (<see cref="ParsedQuantities"/>).</summary>
+    public readonly ResourceQuantity GetQuantity(string text) => recurring.Quantities.Parse(text);
 
     /// <summary>The current number as a 64-bit integer, when it is one.</summary>
     public readonly bool TryGetInt64(out long value) => Json.TryGetInt64(out value);

@@ -1,39 +1,24 @@
 using System.Text.Json;
+using HyperVIsolation.Operator.Admission.Pods;
 using k8s.Models;
 using static HyperVIsolation.Operator.Admission.Http.StrictJsonReads;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
 /// <summary>
-/// Reads an embedded pod in one pass with an <see cref="AdmissionJsonReader"/>, keeping exactly the members listed in
-/// <see cref="ReadMembers"/>, the fields the pod rules, the mutator and the VM sizer read; every other member (env,
-/// probes, ports, mounts, status, managed fields, ...) is skipped unparsed. The result is the Kubernetes client's own
-/// <see cref="V1Pod"/>, so a rule is the same code for a pod read here and one built in a test. Nested objects whose
-/// every member a rule compares (security contexts, volumes, affinity, resource claims) go through the client's
-/// serializer. A property named twice is refused, unknown ones are ignored, a wrong JSON type throws a
-/// <see cref="JsonException"/>. Adding a rule that reads another pod field means adding it here
-/// (<c>AdmissionPodReaderTests</c> fails otherwise).
+/// Reads an embedded pod in one pass with an <see cref="AdmissionJsonReader"/> into an <see cref="AdmissionPod"/>,
+/// keeping exactly its members; every other member (env, probes, ports, mounts, status, managed fields, ...) is
+/// skipped unparsed. Nested objects an UPDATE compares whole (security contexts, volumes, affinity, resource claims)
+/// go through the client's serializer. A property named twice is refused, unknown ones are ignored, a wrong JSON type
+/// throws a <see cref="JsonException"/>. Every member of the record is a constructor argument, so a member added to
+/// it does not compile until it is read here; <c>AdmissionPodReaderTests</c> checks that it is read right.
 /// </summary>
 internal static class AdmissionPodReader
 {
-    /// <summary>The JSON members kept, per type; types not listed keep every member.</summary>
-    public static IReadOnlyDictionary<Type, IReadOnlyList<string>> ReadMembers { get; } = new Dictionary<Type, IReadOnlyList<string>>
-    {
-        [typeof(V1Pod)] = ["metadata", "spec"],
-        [typeof(V1ObjectMeta)] = ["name", "namespace", "labels", "annotations"],
-        [typeof(V1PodSpec)] =
-        [
-            "containers", "initContainers", "ephemeralContainers", "securityContext", "hostNetwork", "hostPID", "hostIPC", "hostUsers",
-            "volumes", "runtimeClassName", "nodeName", "os", "nodeSelector", "tolerations", "affinity", "overhead",
-        ],
-        [typeof(V1Container)] = AdmissionContainerReader.Members,
-        [typeof(V1EphemeralContainer)] = AdmissionContainerReader.Members,
-    };
-
     /// <summary>Reads a whole JSON document as a pod; throws like <see cref="Read(ref AdmissionJsonReader)"/>.</summary>
-    public static V1Pod Read(ReadOnlySpan<byte> json)
+    public static AdmissionPod Read(ReadOnlySpan<byte> json, RecurringValues recurring)
     {
-        var reader = new AdmissionJsonReader(json);
+        var reader = new AdmissionJsonReader(json, recurring);
         Next(ref reader);
         var pod = Read(ref reader);
         if (reader.Read())
@@ -45,22 +30,23 @@ internal static class AdmissionPodReader
     }
 
     /// <summary>Reads the pod whose <c>{</c> the reader is on; leaves the reader on its <c>}</c>.</summary>
-    public static V1Pod Read(ref AdmissionJsonReader reader)
+    public static AdmissionPod Read(ref AdmissionJsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject);
-        var pod = new V1Pod();
+        AdmissionPodMetadata? metadata = null;
+        AdmissionPodSpec? spec = null;
         var seen = new SeenProperties();
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("metadata"u8))
             {
                 seen.Mark(0, ref reader);
-                pod.Metadata = NextObjectOrNull(ref reader) ? ReadMetadata(ref reader) : null;
+                metadata = NextObjectOrNull(ref reader) ? ReadMetadata(ref reader) : null;
             }
             else if (reader.ValueTextEquals("spec"u8))
             {
                 seen.Mark(1, ref reader);
-                pod.Spec = NextObjectOrNull(ref reader) ? ReadSpec(ref reader) : null;
+                spec = NextObjectOrNull(ref reader) ? ReadSpec(ref reader) : null;
             }
             else
             {
@@ -68,34 +54,35 @@ internal static class AdmissionPodReader
             }
         }
 
-        return pod;
+        return new AdmissionPod(metadata, spec);
     }
 
-    private static V1ObjectMeta ReadMetadata(ref AdmissionJsonReader reader)
+    private static AdmissionPodMetadata ReadMetadata(ref AdmissionJsonReader reader)
     {
-        var metadata = new V1ObjectMeta();
+        string? name = null, @namespace = null;
+        Dictionary<string, string>? labels = null, annotations = null;
         var seen = new SeenProperties();
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("name"u8))
             {
                 seen.Mark(0, ref reader);
-                metadata.Name = ReadUniqueString(ref reader);
+                name = ReadUniqueString(ref reader);
             }
             else if (reader.ValueTextEquals("namespace"u8))
             {
                 seen.Mark(1, ref reader);
-                metadata.NamespaceProperty = ReadString(ref reader);
+                @namespace = ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("labels"u8))
             {
                 seen.Mark(2, ref reader);
-                metadata.Labels = ReadStringMap(ref reader);
+                labels = ReadStringMap(ref reader);
             }
             else if (reader.ValueTextEquals("annotations"u8))
             {
                 seen.Mark(3, ref reader);
-                metadata.Annotations = ReadStringMap(ref reader);
+                annotations = ReadStringMap(ref reader);
             }
             else
             {
@@ -103,97 +90,106 @@ internal static class AdmissionPodReader
             }
         }
 
-        return metadata;
+        return new AdmissionPodMetadata(name, @namespace, labels, annotations);
     }
 
-    private static V1PodSpec ReadSpec(ref AdmissionJsonReader reader)
+    private static AdmissionPodSpec ReadSpec(ref AdmissionJsonReader reader)
     {
-        var spec = new V1PodSpec();
+        List<AdmissionContainer?>? containers = null, initContainers = null, ephemeralContainers = null;
+        V1PodSecurityContext? securityContext = null;
+        bool? hostNetwork = null, hostPid = null, hostIpc = null, hostUsers = null;
+        List<V1Volume?>? volumes = null;
+        string? runtimeClassName = null, nodeName = null;
+        AdmissionPodOs? os = null;
+        Dictionary<string, string>? nodeSelector = null;
+        List<V1Toleration?>? tolerations = null;
+        V1Affinity? affinity = null;
+        Dictionary<string, ResourceQuantity>? overhead = null;
         var seen = new SeenProperties();
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("containers"u8))
             {
                 seen.Mark(0, ref reader);
-                spec.Containers = AdmissionContainerReader.ReadContainers(ref reader);
+                containers = AdmissionContainerReader.ReadContainers(ref reader);
             }
             else if (reader.ValueTextEquals("initContainers"u8))
             {
                 seen.Mark(1, ref reader);
-                spec.InitContainers = AdmissionContainerReader.ReadContainers(ref reader);
+                initContainers = AdmissionContainerReader.ReadContainers(ref reader);
             }
             else if (reader.ValueTextEquals("ephemeralContainers"u8))
             {
                 seen.Mark(2, ref reader);
-                spec.EphemeralContainers = AdmissionContainerReader.ReadEphemeralContainers(ref reader);
+                ephemeralContainers = AdmissionContainerReader.ReadContainers(ref reader);
             }
             else if (reader.ValueTextEquals("securityContext"u8))
             {
                 seen.Mark(3, ref reader);
                 Next(ref reader);
-                spec.SecurityContext = AdmissionObjectJson.Deserialize<V1PodSecurityContext>(ref reader);
+                securityContext = AdmissionObjectJson.Deserialize<V1PodSecurityContext>(ref reader);
             }
             else if (reader.ValueTextEquals("hostNetwork"u8))
             {
                 seen.Mark(4, ref reader);
-                spec.HostNetwork = ReadBoolean(ref reader);
+                hostNetwork = ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("hostPID"u8))
             {
                 seen.Mark(5, ref reader);
-                spec.HostPID = ReadBoolean(ref reader);
+                hostPid = ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("hostIPC"u8))
             {
                 seen.Mark(6, ref reader);
-                spec.HostIPC = ReadBoolean(ref reader);
+                hostIpc = ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("hostUsers"u8))
             {
                 seen.Mark(7, ref reader);
-                spec.HostUsers = ReadBoolean(ref reader);
+                hostUsers = ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("volumes"u8))
             {
                 seen.Mark(8, ref reader);
                 Next(ref reader);
-                spec.Volumes = AdmissionObjectJson.Deserialize<List<V1Volume>>(ref reader);
+                volumes = AdmissionObjectJson.Deserialize<List<V1Volume?>>(ref reader);
             }
             else if (reader.ValueTextEquals("runtimeClassName"u8))
             {
                 seen.Mark(9, ref reader);
-                spec.RuntimeClassName = ReadString(ref reader);
+                runtimeClassName = ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("nodeName"u8))
             {
                 seen.Mark(10, ref reader);
-                spec.NodeName = ReadString(ref reader);
+                nodeName = ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("os"u8))
             {
                 seen.Mark(11, ref reader);
-                spec.Os = NextObjectOrNull(ref reader) ? ReadOs(ref reader) : null;
+                os = NextObjectOrNull(ref reader) ? ReadOs(ref reader) : null;
             }
             else if (reader.ValueTextEquals("nodeSelector"u8))
             {
                 seen.Mark(12, ref reader);
-                spec.NodeSelector = ReadStringMap(ref reader);
+                nodeSelector = ReadStringMap(ref reader);
             }
             else if (reader.ValueTextEquals("tolerations"u8))
             {
                 seen.Mark(13, ref reader);
-                spec.Tolerations = AdmissionTolerationReader.ReadTolerations(ref reader);
+                tolerations = AdmissionTolerationReader.ReadTolerations(ref reader);
             }
             else if (reader.ValueTextEquals("affinity"u8))
             {
                 seen.Mark(14, ref reader);
                 Next(ref reader);
-                spec.Affinity = AdmissionObjectJson.Deserialize<V1Affinity>(ref reader);
+                affinity = AdmissionObjectJson.Deserialize<V1Affinity>(ref reader);
             }
             else if (reader.ValueTextEquals("overhead"u8))
             {
                 seen.Mark(15, ref reader);
-                spec.Overhead = ReadQuantityMap(ref reader);
+                overhead = ReadQuantityMap(ref reader);
             }
             else
             {
@@ -201,19 +197,35 @@ internal static class AdmissionPodReader
             }
         }
 
-        return spec;
+        return new AdmissionPodSpec(
+            containers,
+            initContainers,
+            ephemeralContainers,
+            securityContext,
+            hostNetwork,
+            hostPid,
+            hostIpc,
+            hostUsers,
+            volumes,
+            runtimeClassName,
+            nodeName,
+            os,
+            nodeSelector,
+            tolerations,
+            affinity,
+            overhead);
     }
 
-    private static V1PodOS ReadOs(ref AdmissionJsonReader reader)
+    private static AdmissionPodOs ReadOs(ref AdmissionJsonReader reader)
     {
-        var os = new V1PodOS();
+        string? name = null;
         var seen = new SeenProperties();
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("name"u8))
             {
                 seen.Mark(0, ref reader);
-                os.Name = ReadString(ref reader);
+                name = ReadString(ref reader);
             }
             else
             {
@@ -221,6 +233,6 @@ internal static class AdmissionPodReader
             }
         }
 
-        return os;
+        return new AdmissionPodOs(name);
     }
 }

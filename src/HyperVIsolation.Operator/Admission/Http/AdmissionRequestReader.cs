@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using HyperVIsolation.Operator.Admission.Pods;
 using HyperVIsolation.Operator.Admission.Rules;
-using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
@@ -39,20 +39,14 @@ internal static class AdmissionRequestReader
         where T : class => TryRead(json, what, AdmissionObjectJson.Deserialize<T>, out value, out error);
 
     /// <summary>
-    /// The request's pod (<paramref name="old"/>: its stored pod) with only the fields admission decides from (see
-    /// <see cref="AdmissionPodReader"/>): the one read in the envelope's pass, else read now from the raw JSON.
+    /// The request's pod (<paramref name="old"/>: its stored pod) as read in the envelope's pass (see
+    /// <see cref="AdmissionPodReader"/>); a request read without its pods carries none.
     /// </summary>
-    public static bool TryReadPod(AdmissionRequestDocument request, bool old, string what, [NotNullWhen(true)] out V1Pod? value, [NotNullWhen(false)] out string? error)
+    public static bool TryReadPod(AdmissionRequestDocument request, bool old, string what, [NotNullWhen(true)] out AdmissionPod? value, [NotNullWhen(false)] out string? error)
     {
-        var raw = old ? request.OldObject : request.Object;
         var embedded = old ? request.OldObjectPod : request.ObjectPod;
-        if (embedded is null)
-        {
-            return TryRead(raw, what, json => AdmissionPodReader.Read(json), out value, out error);
-        }
-
-        value = embedded.Pod;
-        error = embedded.Pod is null ? $"The {what} object cannot be read: {embedded.Error}" : null;
+        value = embedded?.Pod;
+        error = embedded is null ? $"The request carries no {what} object." : embedded.Pod is null ? $"The {what} object cannot be read: {embedded.Error}" : null;
         return value is not null;
     }
 

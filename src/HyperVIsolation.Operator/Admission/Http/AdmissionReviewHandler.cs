@@ -10,9 +10,10 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// reviewer's decision and the uid echoed. It never throws: an unexpected failure while deciding
 /// is logged and answered with a denial (fail closed, like <c>failurePolicy: Fail</c>).
 /// </summary>
+/// <param name="reader">Reads the request bodies.</param>
 /// <param name="reviewers">The reviewer of each endpoint.</param>
 /// <param name="logger">Where outcomes are logged.</param>
-internal sealed class AdmissionReviewHandler(IReadOnlyDictionary<AdmissionEndpoint, IAdmissionReviewer> reviewers, ILogger<AdmissionReviewHandler> logger)
+internal sealed class AdmissionReviewHandler(AdmissionReviewReader reader, IReadOnlyDictionary<AdmissionEndpoint, IAdmissionReviewer> reviewers, ILogger<AdmissionReviewHandler> logger)
 {
     /// <summary>The decision for <paramref name="body"/> sent to <paramref name="endpoint"/>, as a whole answer.</summary>
     /// <remarks>The embedded objects are read from <paramref name="body"/> itself, which must stay unchanged until this returns.</remarks>
@@ -32,7 +33,7 @@ internal sealed class AdmissionReviewHandler(IReadOnlyDictionary<AdmissionEndpoi
         AdmissionReviewDocument? review;
         try
         {
-            review = AdmissionReviewReader.Read(body, readPods: endpoint is AdmissionEndpoint.MutatePods or AdmissionEndpoint.ValidatePods);
+            review = reader.Read(body, readPods: endpoint is AdmissionEndpoint.MutatePods or AdmissionEndpoint.ValidatePods);
         }
         catch (JsonException exception)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HyperVIsolation.Operator.Admission.Pods;
 using static HyperVIsolation.Operator.Admission.Http.StrictJsonReads;
 
 namespace HyperVIsolation.Operator.Admission.Http;
@@ -9,9 +10,11 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// (<see cref="AdmissionPodReader"/>), so the pod's bytes are scanned once. A pod that cannot be read does not fail
 /// the envelope: the error is kept for the reviewer, which answers it with a 400 denial only when it needs the pod.
 /// A property named twice in the envelope is an error (fail closed): a second <c>object</c> or <c>uid</c> must not
-/// let one reader see another value than the next. Unknown properties are skipped.
+/// let one reader see another value than the next. Unknown properties are skipped. This is the one entry to the JSON
+/// machinery of this folder: the rest of admission sees only its documents and <see cref="AdmissionPod"/>s.
 /// </summary>
-internal static class AdmissionReviewReader
+/// <param name="recurring">Where strings and quantities that recur across reviews are kept.</param>
+internal sealed class AdmissionReviewReader(RecurringValues recurring)
 {
     /// <summary>
     /// The review, or <see langword="null"/> for a JSON <c>null</c>; throws <see cref="JsonException"/>
@@ -19,9 +22,9 @@ internal static class AdmissionReviewReader
     /// </summary>
     /// <param name="body">The request body; the embedded objects are slices of it.</param>
     /// <param name="readPods">Whether to read <c>object</c> and <c>oldObject</c> as pods while passing over them.</param>
-    public static AdmissionReviewDocument? Read(ReadOnlyMemory<byte> body, bool readPods = false)
+    public AdmissionReviewDocument? Read(ReadOnlyMemory<byte> body, bool readPods = false)
     {
-        var reader = new AdmissionJsonReader(body.Span);
+        var reader = new AdmissionJsonReader(body.Span, recurring);
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.Null)
         {

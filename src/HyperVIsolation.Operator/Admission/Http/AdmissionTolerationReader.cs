@@ -8,17 +8,17 @@ namespace HyperVIsolation.Operator.Admission.Http;
 internal static class AdmissionTolerationReader
 {
     /// <summary>Reads the list (the reader is on the property name).</summary>
-    public static List<V1Toleration>? ReadTolerations(ref AdmissionJsonReader reader)
+    public static List<V1Toleration?>? ReadTolerations(ref AdmissionJsonReader reader)
     {
         if (!NextArrayOrNull(ref reader))
         {
             return null;
         }
 
-        var tolerations = new List<V1Toleration>();
+        var tolerations = new List<V1Toleration?>();
         while (NextObjectOrNullElement(ref reader))
         {
-            tolerations.Add(reader.TokenType == JsonTokenType.Null ? null! : ReadToleration(ref reader));
+            tolerations.Add(reader.TokenType == JsonTokenType.Null ? null : ReadToleration(ref reader));
         }
 
         return tolerations;

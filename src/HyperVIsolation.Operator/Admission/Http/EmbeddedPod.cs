@@ -1,12 +1,12 @@
 using System.Text.Json;
-using k8s.Models;
+using HyperVIsolation.Operator.Admission.Pods;
 
 namespace HyperVIsolation.Operator.Admission.Http;
 
 /// <summary>A pod read from a review's <c>object</c> or <c>oldObject</c>, or why it could not be read.</summary>
 /// <param name="Pod">The pod, when it could be read.</param>
 /// <param name="Error">Why not (a wrong JSON type, a bad quantity, a property named twice), otherwise <see langword="null"/>.</param>
-internal sealed record EmbeddedPod(V1Pod? Pod, string? Error)
+internal sealed record EmbeddedPod(AdmissionPod? Pod, string? Error)
 {
     /// <summary>Reads the pod whose <c>{</c> the reader is on; never throws for content, only the reader's position tells.</summary>
     public static EmbeddedPod Read(ref AdmissionJsonReader reader)

@@ -7,9 +7,10 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// images, resource names, tolerations, the envelope's kinds and versions. Strings were 40 % of what reading a
 /// review allocated, and nearly all of them repeat from one request to the next. Bounded: when full it is emptied
 /// and fills again, so a flood of distinct values costs speed, never memory. Values unique to one request (uids,
-/// names) are not offered to it.
+/// names) are not offered to it. One instance per reader owner (the webhook's one, each test its own), so no test
+/// sees another's table.
 /// </summary>
-internal static class InternedStrings
+internal sealed class InternedStrings
 {
     /// <summary>Longer texts are not kept: they rarely recur and would crowd out those that do.</summary>
     public const int MaxLength = 128;
@@ -17,31 +18,37 @@ internal static class InternedStrings
     /// <summary>The most texts kept before the table is emptied.</summary>
     public const int Capacity = 4096;
 
-    private static readonly ConcurrentDictionary<byte[], string> Strings = new(Utf8Comparer.Instance);
-    private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> ByUtf8 = Strings.GetAlternateLookup<ReadOnlySpan<byte>>();
+    private readonly ConcurrentDictionary<byte[], string> strings;
+    private readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> byUtf8;
+    private int added;
 
-    private static int added;
+    /// <summary>An empty table.</summary>
+    public InternedStrings()
+    {
+        strings = new ConcurrentDictionary<byte[], string>(Utf8Comparer.Instance);
+        byUtf8 = strings.GetAlternateLookup<ReadOnlySpan<byte>>();
+    }
 
     /// <summary>The string kept for <paramref name="utf8"/>, when there is one.</summary>
-    public static bool TryGet(ReadOnlySpan<byte> utf8, out string value) => ByUtf8.TryGetValue(utf8, out value!);
+    public bool TryGet(ReadOnlySpan<byte> utf8, out string value) => byUtf8.TryGetValue(utf8, out value!);
 
     /// <summary>Keeps <paramref name="value"/>, the already validated decoding of <paramref name="utf8"/>.</summary>
-    public static void Add(ReadOnlySpan<byte> utf8, string value)
+    public void Add(ReadOnlySpan<byte> utf8, string value)
     {
         if (utf8.Length > MaxLength)
         {
             return;
         }
 
-        // Counted here rather than with Strings.Count, which takes every lock of the dictionary: a request that carries
+        // Counted here rather than with strings.Count, which takes every lock of the dictionary: a request that carries
         // a value not seen before (a generated label, a new image) adds on its path. Races only make the count approximate.
         if (Interlocked.Increment(ref added) > Capacity)
         {
-            Strings.Clear();
+            strings.Clear();
             Interlocked.Exchange(ref added, 1);
         }
 
-        ByUtf8.TryAdd(utf8, value);
+        byUtf8.TryAdd(utf8, value);
     }
 
     private sealed class Utf8Comparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>

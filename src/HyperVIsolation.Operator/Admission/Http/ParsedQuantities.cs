@@ -8,29 +8,29 @@ namespace HyperVIsolation.Operator.Admission.Http;
 /// integers), a few microseconds each, and tenants send the same few amounts (<c>500m</c>, <c>1Gi</c>) over and over.
 /// A quantity exposes no way to change it, so one instance is shared by every pod that names the amount. Bounded, so a
 /// flood of distinct amounts cannot grow it without limit; a text that does not parse is not remembered and throws
-/// the client's own exception each time.
+/// the client's own exception each time. One instance per reader owner, like <see cref="InternedStrings"/>.
 /// </summary>
-internal static class ParsedQuantities
+internal sealed class ParsedQuantities
 {
     private const int Capacity = 4096;
 
-    private static readonly ConcurrentDictionary<string, ResourceQuantity> Cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResourceQuantity> cache = new(StringComparer.Ordinal);
 
     /// <summary>The same as <c>new ResourceQuantity(text)</c>.</summary>
-    public static ResourceQuantity Parse(string text)
+    public ResourceQuantity Parse(string text)
     {
-        if (Cache.TryGetValue(text, out var cached))
+        if (cache.TryGetValue(text, out var cached))
         {
             return cached;
         }
 
         var parsed = new ResourceQuantity(text);
-        if (Cache.Count >= Capacity)
+        if (cache.Count >= Capacity)
         {
-            Cache.Clear();
+            cache.Clear();
         }
 
-        Cache.TryAdd(text, parsed);
+        cache.TryAdd(text, parsed);
         return parsed;
     }
 }

@@ -1,4 +1,5 @@
 using HyperVIsolation.Operator.Admission.Mutation;
+using HyperVIsolation.Operator.Admission.Pods;
 using HyperVIsolation.Operator.Admission.Policies;
 using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Admission.State;
@@ -31,9 +32,9 @@ internal sealed class PodMutationReviewer(IAdmissionState state, VmSizer sizer, 
             return AdmissionDecision.BadRequest(error);
         }
 
-        var namespaceName = request.Namespace ?? pod.Metadata?.NamespaceProperty ?? string.Empty;
+        var namespaceName = request.Namespace ?? pod.Metadata?.Namespace ?? string.Empty;
         var covering = PolicyScope.Covering(state.Policies, state.NamespaceLabels(namespaceName));
-        var mutation = PodIsolationMutator.Mutate(pod, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer, trustedUsers.Contains(request.UserInfo?.Username ?? string.Empty)));
-        return AdmissionDecision.AllowWith(mutation.Operations.Count == 0 ? null : JsonPatchOperation.Serialize(mutation.Operations), []);
+        var operations = PodIsolationMutator.Mutate(pod, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer, trustedUsers.Contains(request.UserInfo?.Username ?? string.Empty)));
+        return AdmissionDecision.AllowWith(operations.Count == 0 ? null : JsonPatchOperation.Serialize(operations), []);
     }
 }

@@ -1,3 +1,4 @@
+using HyperVIsolation.Operator.Admission.Pods;
 using HyperVIsolation.Operator.Admission.Policies;
 using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Admission.State;
@@ -36,13 +37,13 @@ internal sealed class PodValidationReviewer(IAdmissionState state, VmSizer sizer
             return AdmissionDecision.BadRequest(error);
         }
 
-        V1Pod? oldPod = null;
+        AdmissionPod? oldPod = null;
         if (operation == AdmissionOperation.Update && !AdmissionRequestReader.TryReadPod(request, old: true, "old Pod", out oldPod, out error))
         {
             return AdmissionDecision.BadRequest(error);
         }
 
-        var namespaceName = request.Namespace ?? pod.Metadata?.NamespaceProperty ?? string.Empty;
+        var namespaceName = request.Namespace ?? pod.Metadata?.Namespace ?? string.Empty;
         var covering = PolicyScope.Covering(state.Policies, state.NamespaceLabels(namespaceName));
         var input = new PodAdmissionInput(operation.Value, namespaceName, pod, oldPod, subResource, covering, state.RuntimeClasses, sizer, trustedUsers.Contains(request.UserInfo?.Username ?? string.Empty));
         return AdmissionDecision.FromViolations(PodIsolationRules.Evaluate(input));

@@ -149,8 +149,8 @@ internal static class StrictJsonReads
             var quantity = reader.TokenType switch
             {
                 JsonTokenType.Null => null,
-                JsonTokenType.String => ParsedQuantities.Parse(reader.GetInternedString()!),
-                JsonTokenType.Number => ParsedQuantities.Parse(System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
+                JsonTokenType.String => reader.GetQuantity(reader.GetInternedString()!),
+                JsonTokenType.Number => reader.GetQuantity(System.Text.Encoding.UTF8.GetString(reader.ValueSpan)),
                 _ => throw new JsonException($"Expected a quantity at byte {reader.TokenStartIndex}, got {reader.TokenType}."),
             };
             if (!map.TryAdd(key, quantity!))
