@@ -1,7 +1,9 @@
 using System.Globalization;
 using HyperVIsolation.Operator.Admission.Http;
+using HyperVIsolation.Operator.Admission.Json;
 using HyperVIsolation.Operator.Admission.Mutation;
 using HyperVIsolation.Operator.Admission.Policies;
+using HyperVIsolation.Operator.Admission.Review;
 using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Sizing;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HyperVIsolation.Operator.Admission.Http;
+using HyperVIsolation.Operator.Admission.Review;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperVIsolation.Bench.Webhook;

@@ -1,3 +1,5 @@
+using HyperVIsolation.Operator.Admission.Json;
+using HyperVIsolation.Operator.Admission.Review;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Sizing;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,5 @@
 using HyperVIsolation.Operator.Admission.Pods;
+using HyperVIsolation.Operator.Tests.Admission.Json;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Tests.Admission.Pods;
