@@ -2,10 +2,10 @@ using System.Globalization;
 using HyperVIsolation.Operator.Admission.Http;
 using HyperVIsolation.Operator.Admission.Json;
 using HyperVIsolation.Operator.Admission.Mutation;
-using HyperVIsolation.Operator.Admission.Policies;
 using HyperVIsolation.Operator.Admission.Review;
 using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.Admission.Policies;
 using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Validation;
 
 namespace HyperVIsolation.Operator.Admission.Review;

@@ -1,7 +1,7 @@
 using HyperVIsolation.Operator.Admission.Pods;
-using HyperVIsolation.Operator.Admission.Policies;
 using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using k8s.Models;
 

@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace HyperVIsolation.Operator.Admission.Policies;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>
 /// Evaluates a Kubernetes label selector against a label set: every <c>matchLabels</c> pair and

@@ -1,6 +1,7 @@
 using HyperVIsolation.Operator.Admission.Rules;
+using HyperVIsolation.Operator.Policies;
 
-namespace HyperVIsolation.Operator.Tests.Admission.Rules;
+namespace HyperVIsolation.Operator.Tests.Policies;
 
 public sealed class ImageReferenceTests
 {

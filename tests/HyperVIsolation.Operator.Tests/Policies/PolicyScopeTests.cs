@@ -1,9 +1,9 @@
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.Admission.Policies;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Tests.Admission;
 using k8s.Models;
 
-namespace HyperVIsolation.Operator.Tests.Admission.Policies;
+namespace HyperVIsolation.Operator.Tests.Policies;
 
 public sealed class PolicyScopeTests
 {

@@ -1,6 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 
-namespace HyperVIsolation.Operator.Admission.Policies;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>Which IsolationPolicies cover a namespace, and what mode results. Pure.</summary>
 internal static class PolicyScope

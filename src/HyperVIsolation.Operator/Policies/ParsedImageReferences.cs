@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace HyperVIsolation.Operator.Admission.Rules;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>
 /// <see cref="ImageReference.Parse"/> remembered per image string: tenants submit the same few images over

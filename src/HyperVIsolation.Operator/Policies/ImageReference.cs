@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HyperVIsolation.Operator.Admission.Rules;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>
 /// A container image reference split the way container runtimes normalise it: the registry
@@ -8,7 +8,7 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 /// (<c>library/</c> added for Docker Hub official images), and whether a digest pins it.
 /// Allowed-registry entries are checked for shape by <c>Validation.RegistryReference</c>; this
 /// type is the other side, the image being matched against them. The one implementation used by both
-/// the webhook (<see cref="ImageRules"/>) and the reconciler (<c>Reconciliation.ImagePolicyRules</c>):
+/// the webhook (<c>Admission.Rules.ImageRules</c>) and the reconciler (<c>Reconciliation.ImagePolicyRules</c>):
 /// registry host case-insensitive, path prefix on <c>/</c> boundaries, digest <c>@sha256:&lt;64 hex&gt;</c>.
 /// </summary>
 /// <param name="Registry">Registry host (and port), lower case.</param>
