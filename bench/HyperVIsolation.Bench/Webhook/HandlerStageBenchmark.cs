@@ -1,9 +1,11 @@
 using System.Globalization;
 using HyperVIsolation.Operator.Admission.Http;
+using HyperVIsolation.Operator.Admission.Json;
 using HyperVIsolation.Operator.Admission.Mutation;
-using HyperVIsolation.Operator.Admission.Policies;
+using HyperVIsolation.Operator.Admission.Review;
 using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,8 +23,9 @@ internal static class HandlerStageBenchmark
     {
         var state = services.GetRequiredService<IAdmissionState>();
         var sizer = services.GetRequiredService<VmSizer>();
-        var pod = AdmissionPodReader.Read(AdmissionReviewReader.Read(validateBody)!.Request!.Object!.Value.Span);
-        var submitted = AdmissionPodReader.Read(AdmissionReviewReader.Read(mutateBody)!.Request!.Object!.Value.Span);
+        var reviews = services.GetRequiredService<AdmissionReviewReader>();
+        var pod = reviews.Read(validateBody, readPods: true)!.Request!.ObjectPod!.Pod!;
+        var submitted = reviews.Read(mutateBody, readPods: true)!.Request!.ObjectPod!.Pod!;
         var covering = PolicyScope.Covering(state.Policies, state.NamespaceLabels(PodReviews.Namespace));
         Stage("raw token scan (validate body)", iterations, () =>
         {
@@ -36,12 +39,12 @@ internal static class HandlerStageBenchmark
             return count;
         });
         Stage("container end scan, no tokens (validate body)", iterations, () => JsonContainerEnd.Find(validateBody, 0));
-        Stage("envelope only (validate body)", iterations, () => AdmissionReviewReader.Read(validateBody));
-        Stage("envelope + pod (validate body)", iterations, () => AdmissionReviewReader.Read(validateBody, readPods: true));
-        Stage("envelope + pod (mutate body)", iterations, () => AdmissionReviewReader.Read(mutateBody, readPods: true));
+        Stage("envelope only (validate body)", iterations, () => reviews.Read(validateBody));
+        Stage("envelope + pod (validate body)", iterations, () => reviews.Read(validateBody, readPods: true));
+        Stage("envelope + pod (mutate body)", iterations, () => reviews.Read(mutateBody, readPods: true));
         Stage("covering policies", iterations, () => PolicyScope.Covering(state.Policies, state.NamespaceLabels(PodReviews.Namespace)));
         Stage("rules (validate)", iterations, () => PodIsolationRules.Evaluate(new PodAdmissionInput(AdmissionOperation.Create, PodReviews.Namespace, pod, null, null, covering, state.RuntimeClasses, sizer)));
-        var review = AdmissionReviewReader.Read(validateBody, readPods: true)!.Request!;
+        var review = reviews.Read(validateBody, readPods: true)!.Request!;
         Stage("validate reviewer", iterations, () => new PodValidationReviewer(state, sizer, []).Review(review));
         var handler = services.GetRequiredService<AdmissionReviewHandler>();
         Stage("validate handler", iterations, () =>
@@ -49,7 +52,7 @@ internal static class HandlerStageBenchmark
             using var output = new PooledBufferWriter();
             return handler.Handle(validateBody, AdmissionEndpoint.ValidatePods, output);
         });
-        Stage("mutator + patch (mutate)", iterations, () => JsonPatchOperation.Serialize(PodIsolationMutator.Mutate(submitted, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer)).Operations));
+        Stage("mutator + patch (mutate)", iterations, () => JsonPatchOperation.Serialize(PodIsolationMutator.Mutate(submitted, new PodMutationContext(covering, state.RuntimeClasses, state.ReadyNodeBuilds, sizer))));
     }
 
     private static void Stage(string name, int iterations, Func<object?> action)

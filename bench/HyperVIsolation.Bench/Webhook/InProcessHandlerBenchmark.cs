@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using HyperVIsolation.Operator.Admission.Http;
+using HyperVIsolation.Operator.Admission.Review;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperVIsolation.Bench.Webhook;

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Queue;
-using HyperVIsolation.Operator.Admission.Policies;
 using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Reconciliation;

@@ -1,6 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
-using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 
 namespace HyperVIsolation.Operator.Reconciliation;
 
@@ -8,7 +8,7 @@ namespace HyperVIsolation.Operator.Reconciliation;
 /// Checks the images a plan resolved against the covering policies' <c>allowedRegistries</c> and
 /// <c>requireImageDigest</c>. Resolved images are checked (not the template's), because per-release
 /// variants and the base image are only known after OS selection. Images are parsed and matched by
-/// <see cref="ImageReference"/>, the same implementation the admission webhook uses.
+/// <see cref="ImageReference"/> and <see cref="AllowedRegistries"/>, the same implementation the admission webhook uses.
 /// </summary>
 internal static class ImagePolicyRules
 {
@@ -38,9 +38,9 @@ internal static class ImagePolicyRules
 
         // The webhook's parser, so the reconciler and admission agree on every image (an unparseable one is from no registry and unpinned).
         var reference = ImageReference.Parse(image.Image);
-        if (allowed is { Count: > 0 } && (reference is null || !allowed.Any(reference.IsFrom)))
+        if (AllowedRegistries.Restricts(allowed) && (reference is null || !AllowedRegistries.Allows(allowed, reference)))
         {
-            return $"Container '{image.ContainerName}' image '{image.Image}' is not from a registry IsolationPolicy '{name}' allows ({string.Join(", ", allowed)}).";
+            return $"Container '{image.ContainerName}' image '{image.Image}' is not from a registry IsolationPolicy '{name}' allows ({AllowedRegistries.Describe(allowed)}).";
         }
 
         if (policy.Spec?.RequireImageDigest == true && reference?.HasDigest != true)

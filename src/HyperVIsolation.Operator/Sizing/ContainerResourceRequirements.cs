@@ -37,28 +37,4 @@ public sealed record ContainerResourceRequirements(
                 container.Resources?.Requests,
                 container.Resources?.Limits))
             .ToList();
-
-    /// <summary>The containers of a pod (paths <c>spec.containers[i]</c>), skipping null entries.</summary>
-    public static IReadOnlyList<ContainerResourceRequirements> FromPod(IList<V1Container>? containers)
-    {
-        var requirements = new List<ContainerResourceRequirements>(containers?.Count ?? 0);
-        for (var index = 0; index < (containers?.Count ?? 0); index++)
-        {
-            if (containers![index] is { } container)
-            {
-                requirements.Add(new ContainerResourceRequirements(
-                    container.Name,
-                    PodContainers,
-                    requirements.Count,
-                    ReadOnly(container.Resources?.Requests),
-                    ReadOnly(container.Resources?.Limits)));
-            }
-        }
-
-        return requirements;
-    }
-
-    // The client's maps are Dictionaries, already read-only views of themselves: no wrapper per map per request.
-    private static IReadOnlyDictionary<string, ResourceQuantity>? ReadOnly(IDictionary<string, ResourceQuantity>? amounts) =>
-        amounts as IReadOnlyDictionary<string, ResourceQuantity> ?? amounts?.AsReadOnly();
 }

@@ -2,10 +2,13 @@ using System.Text.Json.Nodes;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
 using HyperVIsolation.Operator.Admission.Mutation;
-using HyperVIsolation.Operator.Admission.Policies;
+using HyperVIsolation.Operator.Admission.Pods;
 using HyperVIsolation.Operator.Admission.Rules;
 using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
+using HyperVIsolation.Operator.Tests.Admission.Mutation;
+using HyperVIsolation.Operator.Tests.Admission.Pods;
 using k8s;
 using k8s.Models;
 
@@ -86,9 +89,12 @@ internal static class AdmissionFixtures
 
     /// <summary>The submitted pod after the mutator: what validation sees for a well-behaved tenant.</summary>
     public static V1Pod ConformingPod(params IsolationPolicy[] policies) =>
-        PodIsolationMutator.Mutate(SubmittedPod(), MutationContext(policies)).MutatedPod();
+        PodMutation.Of(SubmittedPod(), MutationContext(policies)).MutatedPod();
 
-    public static PodAdmissionInput Input(V1Pod pod, V1Pod? oldPod = null, string? subResource = null, params IsolationPolicy[] policies)
+    public static PodAdmissionInput Input(V1Pod pod, V1Pod? oldPod = null, string? subResource = null, params IsolationPolicy[] policies) =>
+        Input(AdmissionPodProjection.From(pod), oldPod is null ? null : AdmissionPodProjection.From(oldPod), subResource, policies);
+
+    public static PodAdmissionInput Input(AdmissionPod pod, AdmissionPod? oldPod = null, string? subResource = null, params IsolationPolicy[] policies)
     {
         var all = policies.Length == 0 ? [Policy()] : policies;
         return new PodAdmissionInput(

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using HyperVIsolation.Operator.Admission.Certificates;
+using HyperVIsolation.Operator.Tests.Admission.Http;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HyperVIsolation.Operator.Tests.Admission;

@@ -118,14 +118,10 @@ public sealed class VmSizerCapTests
     [Fact]
     public void Size_PodContainers_ComputedFieldIsPodContainers()
     {
-        var pod = ContainerResourceRequirements.FromPod(
+        ContainerResourceRequirements[] pod =
         [
-            new k8s.Models.V1Container
-            {
-                Name = "app",
-                Resources = new k8s.Models.V1ResourceRequirements { Limits = new Dictionary<string, k8s.Models.ResourceQuantity> { ["memory"] = new("8Gi") } },
-            },
-        ]);
+            new("app", ContainerResourceRequirements.PodContainers, 0, null, new Dictionary<string, k8s.Models.ResourceQuantity> { ["memory"] = new("8Gi") }),
+        ];
 
         var result = Sizer.Size(pod, OsFlavor.NanoServer, null, Capped);
 

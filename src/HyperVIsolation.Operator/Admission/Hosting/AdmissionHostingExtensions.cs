@@ -4,6 +4,7 @@ using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.Operator.Admission.Certificates;
 using HyperVIsolation.Operator.Admission.Http;
+using HyperVIsolation.Operator.Admission.Review;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Hosting.Configuration;

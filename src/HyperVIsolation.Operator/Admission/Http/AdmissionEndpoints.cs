@@ -1,4 +1,6 @@
 using HyperVIsolation.Operator.Admission.Hosting;
+using HyperVIsolation.Operator.Admission.Json;
+using HyperVIsolation.Operator.Admission.Review;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Sizing;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +24,7 @@ internal static class AdmissionEndpoints
         services.TryAddSingleton(new GuestOsFootprints());
         services.TryAddSingleton(provider => new VmSizer(provider.GetRequiredService<GuestOsFootprints>()));
         services.AddOptions<WebhookOptions>();
+        services.TryAddSingleton(_ => new AdmissionReviewReader(new RecurringValues()));
         services.TryAddSingleton(provider =>
         {
             var state = provider.GetRequiredService<IAdmissionState>();
@@ -35,7 +38,7 @@ internal static class AdmissionEndpoints
                 [AdmissionEndpoint.ValidateIsolatedWorkloads] = new IsolatedWorkloadValidationReviewer(state),
                 [AdmissionEndpoint.ValidateIsolationPolicies] = new IsolationPolicyValidationReviewer(),
             };
-            return new AdmissionReviewHandler(reviewers, provider.GetRequiredService<ILogger<AdmissionReviewHandler>>());
+            return new AdmissionReviewHandler(provider.GetRequiredService<AdmissionReviewReader>(), reviewers, provider.GetRequiredService<ILogger<AdmissionReviewHandler>>());
         });
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using HyperVIsolation.Operator.Admission.Review;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -22,12 +22,12 @@ internal static class PodIsolationMutator
 
     private const string AnnotationsPointer = "/metadata/annotations";
 
-    private static readonly string OsNodeSelectorPointer = JsonPointer.Of("spec", "nodeSelector", WellKnownLabels.Os);
+    private static readonly string OsNodeSelectorPointer = "/spec/nodeSelector/" + Escape(WellKnownLabels.Os);
 
     // The pointers of the annotations the operator writes, worded once; other keys (removed ones) are worded on use.
     private static readonly FrozenDictionary<string, string> OperatorAnnotationPointers = ExpectedPodAnnotations.SizingKeys
         .Append(HcsAnnotations.DisableUnsafeOperations)
-        .ToFrozenDictionary(key => key, key => AnnotationsPointer + "/" + JsonPointer.Escape(key), StringComparer.Ordinal);
+        .ToFrozenDictionary(key => key, key => AnnotationsPointer + "/" + Escape(key), StringComparer.Ordinal);
 
     // The constant values, parsed once into immutable elements. Each operation gets its own node over them (a small
     // wrapper that materialises only if something reads into it), so no mutable node is shared between requests.
@@ -37,13 +37,13 @@ internal static class PodIsolationMutator
     private static readonly JsonElement WindowsTolerations = Element(new JsonArray(Toleration()));
 
     /// <summary>The patch for <paramref name="pod"/>; empty when no policy covers it or it conforms.</summary>
-    public static PodMutation Mutate(V1Pod pod, PodMutationContext context)
+    public static IReadOnlyList<JsonPatchOperation> Mutate(AdmissionPod pod, PodMutationContext context)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(context);
         if (context.CoveringPolicies.Count == 0)
         {
-            return new PodMutation(pod, []);
+            return [];
         }
 
         // A tenant's new pod gets about eight operations: its VM annotations, class, OS, selector and toleration.
@@ -60,10 +60,10 @@ internal static class PodIsolationMutator
             MutateTolerations(pod, operations);
         }
 
-        return new PodMutation(pod, operations);
+        return operations;
     }
 
-    private static void MutateAnnotations(V1Pod pod, IReadOnlyDictionary<string, string> expected, List<JsonPatchOperation> operations)
+    private static void MutateAnnotations(AdmissionPod pod, IReadOnlyDictionary<string, string> expected, List<JsonPatchOperation> operations)
     {
         var actual = pod.Metadata?.Annotations;
         if (actual is null)
@@ -126,10 +126,10 @@ internal static class PodIsolationMutator
     }
 
     private static string AnnotationPointer(string key) =>
-        OperatorAnnotationPointers.TryGetValue(key, out var pointer) ? pointer : AnnotationsPointer + "/" + JsonPointer.Escape(key);
+        OperatorAnnotationPointers.TryGetValue(key, out var pointer) ? pointer : AnnotationsPointer + "/" + Escape(key);
 
     /// <summary>Only an unset class is filled in: a class the tenant chose is judged by validation, not silently replaced.</summary>
-    private static void MutateRuntimeClass(V1Pod pod, PodMutationContext context, List<JsonPatchOperation> operations)
+    private static void MutateRuntimeClass(AdmissionPod pod, PodMutationContext context, List<JsonPatchOperation> operations)
     {
         if (!string.IsNullOrEmpty(pod.Spec?.RuntimeClassName) || pod.Spec is null)
         {
@@ -142,7 +142,7 @@ internal static class PodIsolationMutator
         }
     }
 
-    private static void MutateOs(V1Pod pod, List<JsonPatchOperation> operations)
+    private static void MutateOs(AdmissionPod pod, List<JsonPatchOperation> operations)
     {
         if (pod.Spec is null || pod.Spec.Os?.Name == PodOsTarget.Windows)
         {
@@ -154,7 +154,7 @@ internal static class PodIsolationMutator
             : JsonPatchOperation.Replace("/spec/os/name", JsonValue.Create(PodOsTarget.Windows)));
     }
 
-    private static void MutateNodeSelector(V1Pod pod, List<JsonPatchOperation> operations)
+    private static void MutateNodeSelector(AdmissionPod pod, List<JsonPatchOperation> operations)
     {
         if (pod.Spec is null)
         {
@@ -175,7 +175,7 @@ internal static class PodIsolationMutator
         }
     }
 
-    private static void MutateTolerations(V1Pod pod, List<JsonPatchOperation> operations)
+    private static void MutateTolerations(AdmissionPod pod, List<JsonPatchOperation> operations)
     {
         if (pod.Spec is null || ToleratesWindowsTaint(pod.Spec.Tolerations))
         {
@@ -187,6 +187,9 @@ internal static class PodIsolationMutator
             : JsonPatchOperation.Add("/spec/tolerations/-", JsonObject.Create(WindowsToleration)!));
     }
 
+    /// <summary>One RFC 6901 reference token: <c>~</c> becomes <c>~0</c> (first), then <c>/</c> becomes <c>~1</c>.</summary>
+    private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
     private static JsonObject Toleration() =>
         new() { ["key"] = OsTaintKey, ["operator"] = "Equal", ["value"] = PodOsTarget.Windows, ["effect"] = "NoSchedule" };
 
@@ -196,7 +199,7 @@ internal static class PodIsolationMutator
         return document.RootElement.Clone();
     }
 
-    private static bool ToleratesWindowsTaint(IList<V1Toleration>? tolerations)
+    private static bool ToleratesWindowsTaint(IReadOnlyList<V1Toleration?>? tolerations)
     {
         for (var index = 0; index < (tolerations?.Count ?? 0); index++)
         {

@@ -1,5 +1,6 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.Windows;
+using HyperVIsolation.Operator.Admission.Pods;
 using HyperVIsolation.Operator.Admission.State;
 using k8s.Models;
 
@@ -16,7 +17,7 @@ namespace HyperVIsolation.Operator.Admission.Mutation;
 internal static class RuntimeClassChoice
 {
     /// <summary>The RuntimeClass name, or <see langword="null"/> when no Hyper-V class fits.</summary>
-    public static string? For(V1Pod pod, IReadOnlyList<IsolationRuntimeClass> runtimeClasses, IReadOnlyList<WindowsBuild> readyBuilds)
+    public static string? For(AdmissionPod pod, IReadOnlyList<IsolationRuntimeClass> runtimeClasses, IReadOnlyList<WindowsBuild> readyBuilds)
     {
         // One pass, no sorting: every pod CREATE asks. Ties go to the class whose name sorts first.
         IsolationRuntimeClass? unpinned = null;

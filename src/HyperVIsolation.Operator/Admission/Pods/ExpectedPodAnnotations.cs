@@ -19,7 +19,7 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
     private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new SortedList<string, string>(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>The annotations for a pod under its covering policies.</summary>
-    public static ExpectedPodAnnotations For(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer) =>
+    public static ExpectedPodAnnotations For(AdmissionPod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer) =>
         For(new PodVmSizing(pod, sizer), coveringPolicies);
 
     /// <summary>The annotations for a pod under its covering policies, sized through <paramref name="sizing"/>.</summary>
@@ -57,7 +57,7 @@ internal sealed record ExpectedPodAnnotations(IReadOnlyDictionary<string, string
     /// kept as they are, and checked against the caps instead of recomputed. Every other
     /// Microsoft key is still the operator's to decide.
     /// </summary>
-    public static ExpectedPodAnnotations ForTrustedCreator(V1Pod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer) =>
+    public static ExpectedPodAnnotations ForTrustedCreator(AdmissionPod pod, IReadOnlyList<IsolationPolicy> coveringPolicies, VmSizer sizer) =>
         ForTrustedCreator(new PodVmSizing(pod, sizer), coveringPolicies);
 
     /// <summary>The annotations for a pod the operator itself created, sized through <paramref name="sizing"/>.</summary>

@@ -5,7 +5,7 @@ namespace HyperVIsolation.Operator.Admission.Pods;
 
 /// <summary>
 /// A container of any of a pod's three lists, with the fields isolation rules read. Ephemeral
-/// containers have their own type in the API; this view lets every rule treat them alike.
+/// containers have their own type in the API; this view (with where the container sits) lets every rule treat them alike.
 /// </summary>
 /// <param name="List">The list the container is in, for example <c>spec.initContainers</c>.</param>
 /// <param name="Index">Its index in that list.</param>
@@ -27,7 +27,7 @@ internal readonly record struct PodContainer(string List, int Index, string? Nam
     public string FieldPath => $"{List}[{Index}]";
 
     /// <summary>Regular, init and ephemeral containers, in that order.</summary>
-    public static IReadOnlyList<PodContainer> AllOf(V1PodSpec? spec)
+    public static IReadOnlyList<PodContainer> AllOf(AdmissionPodSpec? spec)
     {
         if (spec is null)
         {
@@ -37,24 +37,15 @@ internal readonly record struct PodContainer(string List, int Index, string? Nam
         var containers = new List<PodContainer>((spec.Containers?.Count ?? 0) + (spec.InitContainers?.Count ?? 0) + (spec.EphemeralContainers?.Count ?? 0));
         AddRange(containers, Containers, spec.Containers);
         AddRange(containers, InitContainers, spec.InitContainers);
-        for (var index = 0; index < (spec.EphemeralContainers?.Count ?? 0); index++)
-        {
-            var container = spec.EphemeralContainers![index];
-            if (container is not null)
-            {
-                containers.Add(new PodContainer(EphemeralContainers, index, container.Name, container.Image, container.SecurityContext));
-            }
-        }
-
+        AddRange(containers, EphemeralContainers, spec.EphemeralContainers);
         return containers;
     }
 
-    private static void AddRange(List<PodContainer> containers, string list, IList<V1Container>? items)
+    private static void AddRange(List<PodContainer> containers, string list, IReadOnlyList<AdmissionContainer?>? items)
     {
         for (var index = 0; index < (items?.Count ?? 0); index++)
         {
-            var container = items![index];
-            if (container is not null)
+            if (items![index] is { } container)
             {
                 containers.Add(new PodContainer(list, index, container.Name, container.Image, container.SecurityContext));
             }

@@ -17,7 +17,7 @@ internal static class PodFlavorInference
     private const string ServerDigest = BaseImages.Repository + "/server@";
 
     /// <summary>The flavor for the pod's regular containers.</summary>
-    public static OsFlavor Infer(V1Pod pod)
+    public static OsFlavor Infer(AdmissionPod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
         var containers = pod.Spec?.Containers;

@@ -13,7 +13,7 @@ internal static class PodOsTarget
     public const string Linux = "linux";
 
     /// <summary>Whether the pod targets Linux, and the field that says so.</summary>
-    public static string? LinuxField(V1Pod pod)
+    public static string? LinuxField(AdmissionPod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
         if (string.Equals(pod.Spec?.Os?.Name, Linux, StringComparison.OrdinalIgnoreCase))

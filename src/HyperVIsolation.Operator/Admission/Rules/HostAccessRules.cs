@@ -10,7 +10,7 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 internal static class HostAccessRules
 {
     /// <summary>Checks the pod-level fields and every container, ephemeral ones included.</summary>
-    public static void Evaluate(V1Pod pod, IReadOnlyList<PodContainer> containers, ViolationCollector violations)
+    public static void Evaluate(AdmissionPod pod, IReadOnlyList<PodContainer> containers, ViolationCollector violations)
     {
         var spec = pod.Spec;
         if (spec?.SecurityContext?.WindowsOptions?.HostProcess == true)

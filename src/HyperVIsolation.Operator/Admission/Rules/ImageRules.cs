@@ -1,4 +1,5 @@
 using HyperVIsolation.Operator.Admission.Pods;
+using HyperVIsolation.Operator.Policies;
 
 namespace HyperVIsolation.Operator.Admission.Rules;
 
@@ -8,8 +9,8 @@ internal static class ImageRules
     /// <summary>Checks the given containers (all of them on CREATE; changed ones on UPDATE).</summary>
     public static void Evaluate(IReadOnlyList<PodContainer> containers, ViolationCollector violations)
     {
-        IReadOnlyList<string> allowed = (IReadOnlyList<string>?)violations.Spec.AllowedRegistries ?? [];
-        var anyAllowed = HasEntry(allowed);
+        IReadOnlyList<string>? allowed = violations.Spec.AllowedRegistries;
+        var anyAllowed = AllowedRegistries.Restricts(allowed);
         var requireDigest = violations.Spec.RequireImageDigest;
         if (!anyAllowed && !requireDigest)
         {
@@ -31,9 +32,9 @@ internal static class ImageRules
                 continue;
             }
 
-            if (anyAllowed && !IsFromAny(reference, allowed))
+            if (anyAllowed && !AllowedRegistries.Allows(allowed, reference))
             {
-                violations.Add($"{container.FieldPath}.image", RuleIds.ImageRegistry, $"image '{container.Image}' comes from {reference.Registry}/{reference.Repository}, which is not under an allowed registry ({string.Join(", ", allowed.Where(entry => !string.IsNullOrWhiteSpace(entry)))})");
+                violations.Add($"{container.FieldPath}.image", RuleIds.ImageRegistry, $"image '{container.Image}' comes from {reference.Registry}/{reference.Repository}, which is not under an allowed registry ({AllowedRegistries.Describe(allowed)})");
             }
 
             if (requireDigest && !reference.HasDigest)
@@ -41,32 +42,5 @@ internal static class ImageRules
                 violations.Add($"{container.FieldPath}.image", RuleIds.ImageDigest, $"image '{container.Image}' must be pinned by digest (image@sha256:...)");
             }
         }
-    }
-
-    /// <summary>Whether the policy lists any registry (blank entries do not count).</summary>
-    private static bool HasEntry(IReadOnlyList<string> allowed)
-    {
-        for (var index = 0; index < allowed.Count; index++)
-        {
-            if (!string.IsNullOrWhiteSpace(allowed[index]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsFromAny(ImageReference reference, IReadOnlyList<string> allowed)
-    {
-        for (var index = 0; index < allowed.Count; index++)
-        {
-            if (!string.IsNullOrWhiteSpace(allowed[index]) && reference.IsFrom(allowed[index]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,4 +1,5 @@
-using HyperVIsolation.Operator.Admission.Policies;
+using HyperVIsolation.Operator.Policies;
+
 
 namespace HyperVIsolation.Operator.Admission.Rules;
 

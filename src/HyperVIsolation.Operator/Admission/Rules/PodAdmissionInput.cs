@@ -1,4 +1,5 @@
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Admission.Pods;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Sizing;
 using k8s.Models;
@@ -18,8 +19,8 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 internal sealed record PodAdmissionInput(
     AdmissionOperation Operation,
     string Namespace,
-    V1Pod Pod,
-    V1Pod? OldPod,
+    AdmissionPod Pod,
+    AdmissionPod? OldPod,
     string? SubResource,
     IReadOnlyList<IsolationPolicy> CoveringPolicies,
     IReadOnlyList<IsolationRuntimeClass> RuntimeClasses,

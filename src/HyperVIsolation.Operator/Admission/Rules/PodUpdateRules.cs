@@ -12,8 +12,10 @@ namespace HyperVIsolation.Operator.Admission.Rules;
 /// </summary>
 internal static class PodUpdateRules
 {
+    private static readonly AdmissionPodSpec NoSpec = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
     /// <summary>Checks what changed between <paramref name="oldPod"/> and <paramref name="pod"/>.</summary>
-    public static void Evaluate(V1Pod oldPod, V1Pod pod, ViolationCollector violations)
+    public static void Evaluate(AdmissionPod oldPod, AdmissionPod pod, ViolationCollector violations)
     {
         foreach (var (field, oldValue, newValue) in IsolationFields(oldPod, pod))
         {
@@ -29,7 +31,7 @@ internal static class PodUpdateRules
     }
 
     /// <summary>Containers that are new or whose image or security context differ from the stored pod.</summary>
-    public static IReadOnlyList<PodContainer> ChangedContainers(V1Pod oldPod, V1Pod pod)
+    public static IReadOnlyList<PodContainer> ChangedContainers(AdmissionPod oldPod, AdmissionPod pod)
     {
         var before = PodContainer.AllOf(oldPod.Spec).ToDictionary(container => (container.List, container.Index));
         return PodContainer.AllOf(pod.Spec)
@@ -40,10 +42,10 @@ internal static class PodUpdateRules
             .ToList();
     }
 
-    private static IEnumerable<(string Field, object? Old, object? New)> IsolationFields(V1Pod oldPod, V1Pod pod)
+    private static IEnumerable<(string Field, object? Old, object? New)> IsolationFields(AdmissionPod oldPod, AdmissionPod pod)
     {
-        var o = oldPod.Spec ?? new V1PodSpec();
-        var n = pod.Spec ?? new V1PodSpec();
+        var o = oldPod.Spec ?? NoSpec;
+        var n = pod.Spec ?? NoSpec;
         yield return ("metadata.annotations[io.microsoft.*]", MicrosoftAnnotations(oldPod), MicrosoftAnnotations(pod));
         yield return ("spec.runtimeClassName", o.RuntimeClassName, n.RuntimeClassName);
         yield return ("spec.nodeName", o.NodeName, n.NodeName);
@@ -64,7 +66,7 @@ internal static class PodUpdateRules
         }
     }
 
-    private static IEnumerable<(string Field, object? Old, object? New)> ContainerSecurityContexts(V1PodSpec o, V1PodSpec n)
+    private static IEnumerable<(string Field, object? Old, object? New)> ContainerSecurityContexts(AdmissionPodSpec o, AdmissionPodSpec n)
     {
         // Ephemeral containers are checked as changed containers: adding one is their purpose.
         var before = PodContainer.AllOf(o).Where(container => container.List != PodContainer.EphemeralContainers).ToList();
@@ -76,7 +78,7 @@ internal static class PodUpdateRules
         }
     }
 
-    private static SortedDictionary<string, string> MicrosoftAnnotations(V1Pod pod) => new(
+    private static SortedDictionary<string, string> MicrosoftAnnotations(AdmissionPod pod) => new(
         (pod.Metadata?.Annotations ?? new Dictionary<string, string>())
             .Where(entry => ExpectedPodAnnotations.IsMicrosoftKey(entry.Key))
             .ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal),
@@ -94,6 +96,7 @@ internal static class PodUpdateRules
         (string l, string r) => string.Equals(l, r, StringComparison.Ordinal),
         (bool l, bool r) => l == r,
         (int l, int r) => l == r,
+        (AdmissionPodOs l, AdmissionPodOs r) => l == r,
         (IDictionary<string, string> l, IDictionary<string, string> r) => SameEntries(l, r),
         _ => string.Equals(KubernetesJson.Serialize(left), KubernetesJson.Serialize(right), StringComparison.Ordinal),
     };

@@ -17,7 +17,7 @@ internal static class VmAnnotationRules
     /// Checks the VM size against one policy's caps: the size computed from the containers, or,
     /// for the operator's own pods that carry sizing annotations, the annotated size.
     /// </summary>
-    public static void EvaluateSize(V1Pod pod, VmSizer sizer, bool trustedCreator, ViolationCollector violations) =>
+    public static void EvaluateSize(AdmissionPod pod, VmSizer sizer, bool trustedCreator, ViolationCollector violations) =>
         EvaluateSize(new PodVmSizing(pod, sizer), trustedCreator, violations);
 
     /// <summary>The same, sizing through <paramref name="sizing"/> (shared with the expected annotations of the same request).</summary>
@@ -45,7 +45,7 @@ internal static class VmAnnotationRules
     }
 
     /// <summary>Checks the pod's Microsoft annotations against the expected ones.</summary>
-    public static void EvaluateAnnotations(V1Pod pod, ExpectedPodAnnotations expected, ViolationCollector violations)
+    public static void EvaluateAnnotations(AdmissionPod pod, ExpectedPodAnnotations expected, ViolationCollector violations)
     {
         var actual = pod.Metadata?.Annotations ?? EmptyAnnotations;
         if (Conforms(actual, expected.Annotations))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HyperVIsolation.Operator.Tests.Admission;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;

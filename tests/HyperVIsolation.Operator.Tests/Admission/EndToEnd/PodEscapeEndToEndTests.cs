@@ -1,6 +1,7 @@
 using System.Net;
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Tests.Admission;
 using k8s;
 using k8s.Models;
 

@@ -4,6 +4,7 @@ using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.LocalApiServer.Hosting;
 using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.Tests.Admission;
 using HyperVIsolation.Operator.Tests.Hosting;
 using HyperVIsolation.Operator.Tests.Integration;
 using k8s;

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Admission.Hosting;
+using HyperVIsolation.Operator.Tests.Admission;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;

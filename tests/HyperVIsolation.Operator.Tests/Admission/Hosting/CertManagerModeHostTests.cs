@@ -4,6 +4,7 @@ using HyperVIsolation.LocalApiServer.Hosting;
 using HyperVIsolation.Operator.Admission.Certificates;
 using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Tests.Admission.Certificates;
+using HyperVIsolation.Operator.Tests.Admission.Http;
 using HyperVIsolation.Operator.Tests.Hosting;
 using HyperVIsolation.Operator.Tests.Integration;
 using k8s;

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using HyperVIsolation.Operator.Admission.Certificates;
 using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Tests.Admission.Certificates;
+using HyperVIsolation.Operator.Tests.Admission.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,8 +1,0 @@
-namespace HyperVIsolation.Operator.Admission.Http;
-
-/// <summary>The details of a denial: one cause per violation.</summary>
-internal sealed class AdmissionStatusDetailsDocument
-{
-    /// <summary>The causes.</summary>
-    public List<AdmissionStatusCauseDocument> Causes { get; set; } = [];
-}

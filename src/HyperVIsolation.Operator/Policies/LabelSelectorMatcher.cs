@@ -1,0 +1,71 @@
+using k8s.Models;
+
+namespace HyperVIsolation.Operator.Policies;
+
+/// <summary>
+/// Evaluates a Kubernetes label selector against a label set: every <c>matchLabels</c> pair and
+/// every <c>matchExpressions</c> requirement (In, NotIn, Exists, DoesNotExist) must hold. A null
+/// or empty selector matches everything, as for an IsolationPolicy's <c>namespaceSelector</c>.
+/// A requirement with an unknown operator matches nothing, like the API server, which refuses
+/// to turn such a selector into a selector at all.
+/// </summary>
+internal static class LabelSelectorMatcher
+{
+    /// <summary>Whether <paramref name="labels"/> satisfy <paramref name="selector"/>.</summary>
+    public static bool Matches(V1LabelSelector? selector, IReadOnlyDictionary<string, string> labels)
+    {
+        if (selector is null)
+        {
+            return true;
+        }
+
+        if (selector.MatchLabels is { } matchLabels)
+        {
+            foreach (var (key, value) in matchLabels)
+            {
+                if (!labels.TryGetValue(key, out var actual) || actual != value)
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (var index = 0; index < (selector.MatchExpressions?.Count ?? 0); index++)
+        {
+            if (!Satisfies(selector.MatchExpressions![index], labels))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Every label key the selector reads; changing one of them can change what it matches.</summary>
+    public static IEnumerable<string> KeysOf(V1LabelSelector? selector)
+    {
+        if (selector is null)
+        {
+            return [];
+        }
+
+        return (selector.MatchLabels?.Keys ?? Enumerable.Empty<string>())
+            .Concat((selector.MatchExpressions ?? []).Select(requirement => requirement.Key))
+            .Where(key => !string.IsNullOrEmpty(key))
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    private static bool Satisfies(V1LabelSelectorRequirement requirement, IReadOnlyDictionary<string, string> labels)
+    {
+        var present = labels.TryGetValue(requirement.Key ?? string.Empty, out var value);
+        var values = requirement.Values ?? [];
+        return requirement.OperatorProperty switch
+        {
+            "In" => present && values.Contains(value),
+            "NotIn" => !present || !values.Contains(value),
+            "Exists" => present,
+            "DoesNotExist" => !present,
+            _ => false,
+        };
+    }
+}
