@@ -8,6 +8,9 @@ internal static class NodeAgentSettings
     /// <summary>containerd's configuration on a Windows node installed the documented way.</summary>
     public const string DefaultContainerdConfig = @"C:\Program Files\containerd\config.toml";
 
+    /// <summary>containerd's CRI named pipe on Windows, as kubelet is configured with it.</summary>
+    public const string DefaultCriPipe = @"\\.\pipe\containerd-containerd";
+
     /// <summary>The agent's options, or the list of what is missing or wrong.</summary>
     /// <param name="environment">Reads one environment variable.</param>
     public static (NodeAgentOptions? Options, IReadOnlyList<string> Errors) Read(Func<string, string?> environment)

@@ -1,4 +1,5 @@
 using HyperVIsolation.NodeAgent.Containerd;
+using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.NodeAgent.Host;
 using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.NodeAgent.Inspection;
@@ -23,6 +24,18 @@ if (options is null)
     return 2;
 }
 
+var criPipe = Environment.GetEnvironmentVariable("CRI_ENDPOINT") is { Length: > 0 } pipe ? pipe : NodeAgentSettings.DefaultCriPipe;
+NamedPipeCriEndpoint criEndpoint;
+try
+{
+    criEndpoint = NamedPipeCriEndpoint.FromPipePath(criPipe);
+}
+catch (FormatException e)
+{
+    await Console.Error.WriteLineAsync("error: CRI_ENDPOINT: " + e.Message);
+    return 2;
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesClientConfiguration.IsInCluster()
     ? KubernetesClientConfiguration.InClusterConfig()
@@ -30,6 +43,7 @@ builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesClientC
 var containerdExecutable = Path.Combine(Path.GetDirectoryName(options.ContainerdConfigPath) ?? ".", "containerd.exe");
 builder.Services.AddSingleton<IHostInspector>(new WindowsHostInspector(containerdExecutable));
 builder.Services.AddSingleton<IContainerdService, WindowsContainerdService>();
+builder.Services.AddSingleton<CriEndpoint>(criEndpoint);
 builder.Services.AddNodeAgent(options);
 await builder.Build().RunAsync();
 return 0;

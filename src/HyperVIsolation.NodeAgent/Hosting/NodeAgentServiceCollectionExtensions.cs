@@ -23,8 +23,8 @@ public static class NodeAgentServiceCollectionExtensions
 
     /// <summary>
     /// Adds the agent of the node <paramref name="options"/> names: a cache of that one Node, and the readiness controller.
-    /// The caller registers the seams: <see cref="IKubernetes"/>, <see cref="Inspection.IHostInspector"/> and
-    /// <see cref="Containerd.IContainerdService"/> (Windows implementations on a node, the simulated node's in the local cluster).
+    /// The caller registers the seams: <see cref="IKubernetes"/>, <see cref="Inspection.IHostInspector"/>,
+    /// <see cref="Containerd.IContainerdService"/> and containerd's <see cref="Cri.CriEndpoint"/> (Windows implementations on a node, the simulated node's in the local cluster).
     /// The agent always leads: it is the only writer of its own node.
     /// </summary>
     /// <param name="services">The services.</param>

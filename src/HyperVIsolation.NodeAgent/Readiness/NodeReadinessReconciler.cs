@@ -1,9 +1,11 @@
+using Grpc.Core;
 using HyperVIsolation.ControllerRuntime.ApiAccess;
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Controllers;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.NodeAgent.Containerd;
+using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.NodeAgent.Inspection;
 using k8s.Models;
@@ -14,13 +16,14 @@ namespace HyperVIsolation.NodeAgent.Readiness;
 /// <summary>
 /// Earns the node its <c>isolation.hyperv.dev/ready</c> label: inspects the host, writes containerd's Hyper-V drop-in
 /// and import when they are missing or were edited (label removed first, containerd restarted after), verifies
-/// containerd's merged configuration, and labels the node only then. Runs again every
+/// containerd's merged configuration and that containerd answers CRI, and labels the node only then. Runs again every
 /// <see cref="NodeAgentOptions.ResyncInterval"/>, so a node whose Hyper-V or configuration goes away loses the label.
 /// </summary>
 internal sealed partial class NodeReadinessReconciler(
     ResourceInformer<V1Node> nodes,
     IHostInspector inspector,
     IContainerdService containerd,
+    CriEndpoint cri,
     NodeLabelWriter labels,
     EventRecorder events,
     NodeAgentOptions options,
@@ -98,7 +101,29 @@ internal sealed partial class NodeReadinessReconciler(
         }
 
         var problems = HyperVHandlerVerifier.Verify(await ContainerdConfigLoader.LoadAsync(options.ContainerdConfigPath, cancellationToken), facts.Build);
-        return problems.Count == 0 ? NodeReadiness.Verified : NodeReadiness.NotReady("HandlerMisconfigured", string.Join("; ", problems));
+        if (problems.Count > 0)
+        {
+            return NodeReadiness.NotReady("HandlerMisconfigured", string.Join("; ", problems));
+        }
+
+        return await CriAnswersAsync(cancellationToken)
+            ? NodeReadiness.Verified
+            : NodeReadiness.NotReady("ContainerdUnreachable", $"containerd does not answer CRI at {cri}");
+    }
+
+    // A configured containerd that does not answer (stopped, restarting, hung) cannot start pods either.
+    private async Task<bool> CriAnswersAsync(CancellationToken cancellationToken)
+    {
+        using var client = new CriRuntimeClient(cri, TimeSpan.FromSeconds(5));
+        try
+        {
+            await client.VersionAsync(cancellationToken);
+            return true;
+        }
+        catch (RpcException)
+        {
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: ready={Ready} ({Reason}: {Message})")]

@@ -59,6 +59,7 @@ public sealed class SimulatedNodeAgents : IAsyncDisposable
                 builder.Services.AddSingleton(_ => createClient());
                 builder.Services.AddSingleton<IHostInspector>(new SimulatedHostInspector(node));
                 builder.Services.AddSingleton<IContainerdService>(service);
+                builder.Services.AddSingleton(node.CriEndpoint);
                 builder.Services.AddNodeAgent(configure?.Invoke(options) ?? options);
                 var host = builder.Build();
                 hosts.Add(host);

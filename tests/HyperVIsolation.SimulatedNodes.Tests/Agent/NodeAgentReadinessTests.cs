@@ -69,9 +69,26 @@ public sealed class NodeAgentReadinessTests
         await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label change wakes the agent");
     }
 
+    [Fact]
+    public async Task Agent_ContainerdStopsAnswering_RemovesTheLabelAndPutsItBackWhenItAnswers()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
+        var node = cluster.Cluster.Nodes[0];
+        await using var agents = await StartAgentsAsync(cluster);
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
+
+        node.Faults.RestartContainerd(TimeSpan.FromSeconds(3));
+
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) is null, "an unreachable containerd loses the node its label");
+        (await HasEventAsync(cluster.Client, node.Name, "ContainerdUnreachable")).Should().BeTrue();
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label comes back once CRI answers");
+    }
+
     private static Task<SimulatedNodeAgents> StartAgentsAsync(SimulatedClusterFixture cluster) =>
         SimulatedNodeAgents.StartAsync(
-            cluster.Cluster, cluster.Server.CreateClient, configure: options => options with { RetryInterval = TimeSpan.FromMilliseconds(200) });
+            cluster.Cluster,
+            cluster.Server.CreateClient,
+            configure: options => options with { RetryInterval = TimeSpan.FromMilliseconds(200), ResyncInterval = TimeSpan.FromMilliseconds(300) });
 
     private static async Task<string?> LabelAsync(Kubernetes client, string node) =>
         (await client.CoreV1.ReadNodeAsync(node)).Metadata.Labels?.TryGetValue(WellKnownLabels.NodeReady, out var value) == true ? value : null;
