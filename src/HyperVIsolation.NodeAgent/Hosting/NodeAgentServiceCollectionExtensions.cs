@@ -55,14 +55,11 @@ public static class NodeAgentServiceCollectionExtensions
         services.AddHostedService<EventRecorderService>();
 
         services.AddInformer(new InformerScope<V1Node> { FieldSelector = "metadata.name=" + options.NodeName });
+
+        // Heartbeats change the node every few seconds; only a label change (someone removing ours) needs a look now.
         services.AddController<NodeReadinessReconciler>(NodeReadinessControllerName, sources => sources
-            .Watch<V1Node>(ObjectKeyMappings.Self, LabelsChanged));
+            .Watch<V1Node>(ObjectKeyMappings.Self, UpdatePredicates.LabelsChanged));
         services.AddControllerRuntime();
         return services;
     }
-
-    // Heartbeats change the node every few seconds; only a label change (someone removing ours) needs a look now.
-    private static bool LabelsChanged(V1Node old, V1Node now) =>
-        !(old.Metadata?.Labels ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .SequenceEqual((now.Metadata?.Labels ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal));
 }

@@ -12,13 +12,16 @@ public sealed class NodeLabelWriter(IKubernetes client)
     /// <summary>The field manager of the agent's writes.</summary>
     public const string FieldManager = "hyperv-isolation-node-agent";
 
+    /// <summary>Whether <paramref name="node"/> carries <c>isolation.hyperv.dev/ready=true</c>.</summary>
+    public static bool IsLabelledReady(V1Node node) =>
+        node?.Metadata?.Labels?.TryGetValue(WellKnownLabels.NodeReady, out var value) == true && value == "true";
+
     /// <summary>Labels <paramref name="node"/> ready, or removes the label; writes nothing when the label already says so.</summary>
     /// <returns>Whether a write was made.</returns>
     public async Task<bool> SetReadyAsync(V1Node node, bool ready, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var current = node.Metadata?.Labels?.TryGetValue(WellKnownLabels.NodeReady, out var value) == true ? value : null;
-        if (ready ? current == "true" : current is null)
+        if (ready ? IsLabelledReady(node) : node.Metadata?.Labels?.ContainsKey(WellKnownLabels.NodeReady) != true)
         {
             return false;
         }

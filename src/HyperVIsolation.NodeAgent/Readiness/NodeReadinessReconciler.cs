@@ -45,9 +45,9 @@ internal sealed partial class NodeReadinessReconciler(
             var labelChanged = await labels.SetReadyAsync(node, readiness.Ready, cancellationToken);
 
             // One Event per change of verdict, not one per retry of a node that stays not ready.
-            if (labelChanged || Interlocked.Exchange(ref lastReason, readiness.Reason) != readiness.Reason)
+            var reasonChanged = Interlocked.Exchange(ref lastReason, readiness.Reason) != readiness.Reason;
+            if (labelChanged || reasonChanged)
             {
-                Volatile.Write(ref lastReason, readiness.Reason);
                 LogReadinessChanged(node.Metadata.Name, readiness.Ready, readiness.Reason, readiness.Message);
                 if (readiness.Ready)
                 {
@@ -86,11 +86,15 @@ internal sealed partial class NodeReadinessReconciler(
             facts.Build,
             await File.ReadAllTextAsync(options.ContainerdConfigPath, cancellationToken),
             File.Exists(dropInPath) ? await File.ReadAllTextAsync(dropInPath, cancellationToken) : null);
+        if (plan.Changed && NodeLabelWriter.IsLabelledReady(node))
+        {
+            // Pods must not be placed here while containerd runs without (or restarts into) the handlers: the caller
+            // removes the label now, and that change wakes the next pass, which writes the files.
+            return NodeReadiness.NotReady("Configuring", "containerd's Hyper-V configuration differs; unlabelling the node before reconfiguring it");
+        }
+
         if (plan.Changed)
         {
-            // Pods must not be placed here while containerd runs without (or restarts into) the handlers.
-            await labels.SetReadyAsync(node, ready: false, cancellationToken);
-
             // The drop-in first: containerd refuses to start when an imported file is missing.
             await File.WriteAllTextAsync(dropInPath, plan.DropInText, cancellationToken);
             await File.WriteAllTextAsync(options.ContainerdConfigPath, plan.ConfigText, cancellationToken);

@@ -1,5 +1,6 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Placement;
 using k8s.Models;
 
@@ -13,11 +14,11 @@ internal static class RelevantChanges
         NodeBuildInfo.FromLabels(string.Empty, before.Metadata?.Labels?.AsReadOnly()) != NodeBuildInfo.FromLabels(string.Empty, after.Metadata?.Labels?.AsReadOnly());
 
     /// <summary>A namespace's labels changed (policies select namespaces by label).</summary>
-    public static bool Namespace(V1Namespace before, V1Namespace after) => !SameLabels(before.Metadata?.Labels, after.Metadata?.Labels);
+    public static bool Namespace(V1Namespace before, V1Namespace after) => UpdatePredicates.LabelsChanged(before, after);
 
     /// <summary>A policy's spec changed (its generation moves) or its labels did.</summary>
     public static bool Policy(IsolationPolicy before, IsolationPolicy after) =>
-        before.Metadata?.Generation != after.Metadata?.Generation || !SameLabels(before.Metadata?.Labels, after.Metadata?.Labels);
+        before.Metadata?.Generation != after.Metadata?.Generation || UpdatePredicates.LabelsChanged(before, after);
 
     /// <summary>
     /// A workload's spec changed, it started terminating, or it is another object under the same name (a relist
@@ -47,11 +48,4 @@ internal static class RelevantChanges
         || LabelOf(before) != LabelOf(after);
 
     private static string? LabelOf(V1Pod pod) => pod.Metadata?.Labels?.TryGetValue(WellKnownLabels.Workload, out var value) == true ? value : null;
-
-    private static bool SameLabels(IDictionary<string, string>? left, IDictionary<string, string>? right)
-    {
-        left ??= new Dictionary<string, string>();
-        right ??= new Dictionary<string, string>();
-        return left.Count == right.Count && left.All(entry => right.TryGetValue(entry.Key, out var value) && value == entry.Value);
-    }
 }

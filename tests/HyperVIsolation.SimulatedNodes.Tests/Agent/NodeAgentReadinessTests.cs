@@ -70,6 +70,23 @@ public sealed class NodeAgentReadinessTests
     }
 
     [Fact]
+    public async Task Agent_DropInDeletedOnALabelledNode_UnlabelsThenRewritesAndLabelsAgain()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
+        var node = cluster.Cluster.Nodes[0];
+        await using var agents = await StartAgentsAsync(cluster);
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
+        var dropIn = Path.Combine(Path.GetDirectoryName(node.ContainerdConfigPath)!, HyperVHandlerDropIn.FileName);
+
+        File.Delete(dropIn);
+
+        await WaitUntilAsync(() => Task.FromResult(agents.Containerd[node.Name].Restarts == 1), "the agent rewrites the drop-in and restarts containerd");
+        (await HasEventAsync(cluster.Client, node.Name, "Configuring")).Should().BeTrue("the label goes before the files change");
+        File.Exists(dropIn).Should().BeTrue();
+        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "labelled again once verified");
+    }
+
+    [Fact]
     public async Task Agent_ContainerdStopsAnswering_RemovesTheLabelAndPutsItBackWhenItAnswers()
     {
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
