@@ -81,7 +81,7 @@ public sealed class NodeAgentReadinessTests
         File.Delete(dropIn);
 
         await WaitUntilAsync(() => Task.FromResult(agents.Containerd[node.Name].Restarts == 1), "the agent rewrites the drop-in and restarts containerd");
-        (await HasEventAsync(cluster.Client, node.Name, "Configuring")).Should().BeTrue("the label goes before the files change");
+        await WaitUntilAsync(() => HasEventAsync(cluster.Client, node.Name, "Configuring"), "the label goes before the files change (the Event is written in the background)");
         File.Exists(dropIn).Should().BeTrue();
         await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "labelled again once verified");
     }
@@ -97,7 +97,7 @@ public sealed class NodeAgentReadinessTests
         node.Faults.RestartContainerd(TimeSpan.FromSeconds(3));
 
         await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) is null, "an unreachable containerd loses the node its label");
-        (await HasEventAsync(cluster.Client, node.Name, "ContainerdUnreachable")).Should().BeTrue();
+        await WaitUntilAsync(() => HasEventAsync(cluster.Client, node.Name, "ContainerdUnreachable"), "the reason is recorded as an Event (written in the background)");
         await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label comes back once CRI answers");
     }
 
