@@ -1,5 +1,6 @@
 using HyperVIsolation.NodeAgent.Containerd;
 using HyperVIsolation.NodeAgent.Cri;
+using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Host;
 using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.NodeAgent.Inspection;
@@ -44,6 +45,7 @@ var containerdExecutable = Path.Combine(Path.GetDirectoryName(options.Containerd
 builder.Services.AddSingleton<IHostInspector>(new WindowsHostInspector(containerdExecutable));
 builder.Services.AddSingleton<IContainerdService, WindowsContainerdService>();
 builder.Services.AddSingleton<CriEndpoint>(criEndpoint);
+builder.Services.AddSingleton<IHostComputeService, ComputeCoreHostComputeService>();
 builder.Services.AddNodeAgent(options);
 await builder.Build().RunAsync();
 return 0;

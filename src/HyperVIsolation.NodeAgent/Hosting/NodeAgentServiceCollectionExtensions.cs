@@ -2,7 +2,9 @@ using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.NodeAgent.Readiness;
+using HyperVIsolation.NodeAgent.Verification;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,13 +20,17 @@ public static class NodeAgentServiceCollectionExtensions
     /// <summary>The controller that earns the node its readiness label.</summary>
     public const string NodeReadinessControllerName = "node-readiness";
 
+    /// <summary>The controller that verifies each pod's utility VM.</summary>
+    public const string PodVmVerificationControllerName = "pod-vm-verification";
+
     /// <summary>The component named as the source of the agent's Events.</summary>
     public const string EventComponent = "hyperv-isolation-node-agent";
 
     /// <summary>
     /// Adds the agent of the node <paramref name="options"/> names: a cache of that one Node, and the readiness controller.
     /// The caller registers the seams: <see cref="IKubernetes"/>, <see cref="Inspection.IHostInspector"/>,
-    /// <see cref="Containerd.IContainerdService"/> and containerd's <see cref="Cri.CriEndpoint"/> (Windows implementations on a node, the simulated node's in the local cluster).
+    /// <see cref="Containerd.IContainerdService"/>, <see cref="Hcs.IHostComputeService"/> and containerd's
+    /// <see cref="Cri.CriEndpoint"/> (Windows implementations on a node, the simulated node's in the local cluster).
     /// The agent always leads: it is the only writer of its own node.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -53,12 +59,18 @@ public static class NodeAgentServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<EventRecorder>>()));
         services.AddHostedService<EventRecorderService>();
+        services.TryAddSingleton(provider => new CriRuntimeClient(provider.GetRequiredService<CriEndpoint>(), TimeSpan.FromSeconds(10)));
+        services.TryAddSingleton(provider => new PodConditionWriter(provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<TimeProvider>()));
 
         services.AddInformer(new InformerScope<V1Node> { FieldSelector = "metadata.name=" + options.NodeName });
 
         // Heartbeats change the node every few seconds; only a label change (someone removing ours) needs a look now.
         services.AddController<NodeReadinessReconciler>(NodeReadinessControllerName, sources => sources
             .Watch<V1Node>(ObjectKeyMappings.Self, UpdatePredicates.LabelsChanged));
+        // Every change of a pod bound here may be its sandbox starting; the reconciler writes only when its verdict changes.
+        services.AddInformer(new InformerScope<V1Pod> { FieldSelector = "spec.nodeName=" + options.NodeName });
+        services.AddController<PodVmVerificationReconciler>(PodVmVerificationControllerName, sources => sources
+            .Watch<V1Pod>(ObjectKeyMappings.Self));
         services.AddControllerRuntime();
         return services;
     }

@@ -45,7 +45,7 @@ public static class PodRenderer
                 TerminationGracePeriodSeconds = template.TerminationGracePeriodSeconds,
                 EnableServiceLinks = false,
                 AutomountServiceAccountToken = false,
-                ReadinessGates = plan.ReadinessGateEnabled ? [new V1PodReadinessGate { ConditionType = PodConditionTypes.VmVerified }] : null,
+                ReadinessGates = plan.ReadinessGateEnabled ? [new V1PodReadinessGate { ConditionType = VmVerification.ConditionType }] : null,
             },
         };
     }

@@ -1,3 +1,4 @@
+using HyperVIsolation.Api;
 using HyperVIsolation.Operator.Sizing;
 
 namespace HyperVIsolation.Operator.Reconciliation;
@@ -9,7 +10,7 @@ public sealed record ReconciliationOptions
     public const string SectionName = "Reconciliation";
 
     /// <summary>
-    /// Whether pods carry the readiness gate <see cref="PodConditionTypes.VmVerified"/>. Off by default:
+    /// Whether pods carry the readiness gate <see cref="VmVerification.ConditionType"/>. Off by default:
     /// until the node agent sets that condition, a gated pod would never become ready.
     /// </summary>
     public bool ReadinessGateEnabled { get; init; }

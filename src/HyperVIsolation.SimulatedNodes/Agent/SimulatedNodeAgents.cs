@@ -1,4 +1,5 @@
 using HyperVIsolation.NodeAgent.Containerd;
+using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.NodeAgent.Inspection;
 using k8s;
@@ -60,6 +61,7 @@ public sealed class SimulatedNodeAgents : IAsyncDisposable
                 builder.Services.AddSingleton<IHostInspector>(new SimulatedHostInspector(node));
                 builder.Services.AddSingleton<IContainerdService>(service);
                 builder.Services.AddSingleton(node.CriEndpoint);
+                builder.Services.AddSingleton<IHostComputeService>(node.Hcs);
                 builder.Services.AddNodeAgent(configure?.Invoke(options) ?? options);
                 var host = builder.Build();
                 hosts.Add(host);

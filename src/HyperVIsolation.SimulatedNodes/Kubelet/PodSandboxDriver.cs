@@ -48,7 +48,7 @@ internal sealed class PodSandboxDriver(SimulatedNode node, KubeletLoopOptions op
             CreatedAt = now,
             RuntimeHandler = plan.Handler,
             Ip = record.PodIp,
-            Labels = new Dictionary<string, string>(pod.Metadata.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            Labels = SandboxLabels(pod),
             Annotations = new Dictionary<string, string>(pod.Metadata.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         });
         foreach (var container in record.Containers)
@@ -220,5 +220,17 @@ internal sealed class PodSandboxDriver(SimulatedNode node, KubeletLoopOptions op
 
         // A /24 holds 253 pods; beyond that addresses repeat, which nothing here depends on.
         return 254;
+    }
+
+    // kubelet labels every sandbox with the pod's labels plus its name, namespace and uid (crictl pods --label, and the agent, find it by uid).
+    private static Dictionary<string, string> SandboxLabels(V1Pod pod)
+    {
+        var labels = new Dictionary<string, string>(pod.Metadata.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            ["io.kubernetes.pod.name"] = pod.Metadata.Name,
+            ["io.kubernetes.pod.namespace"] = pod.Metadata.NamespaceProperty,
+            ["io.kubernetes.pod.uid"] = pod.Metadata.Uid ?? pod.Metadata.Name,
+        };
+        return labels;
     }
 }

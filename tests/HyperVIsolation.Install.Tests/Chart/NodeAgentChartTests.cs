@@ -41,7 +41,7 @@ public sealed class NodeAgentChartTests(ClientTools tools)
             .Select(d => KubernetesYaml.Deserialize<V1ClusterRole>(ToYaml(d)))
             .Should().ContainSingle().Subject;
         role.Rules.Select(r => (string.Join(',', r.Resources), string.Join(',', r.Verbs))).Should().BeEquivalentTo(
-            [("nodes", "get,list,watch,patch"), ("events", "create,patch")]);
+            [("nodes", "get,list,watch,patch"), ("pods", "get,list,watch"), ("pods/status", "patch"), ("events", "create,patch")]);
     }
 
     [Fact]

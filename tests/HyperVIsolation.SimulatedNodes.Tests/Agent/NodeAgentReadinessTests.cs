@@ -1,6 +1,5 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.NodeAgent.Containerd;
-using HyperVIsolation.SimulatedNodes.Agent;
 using HyperVIsolation.SimulatedNodes.Tests.Integration;
 using k8s;
 using k8s.Models;
@@ -17,9 +16,9 @@ public sealed class NodeAgentReadinessTests
         var node = cluster.Cluster.Nodes[0];
         (await LabelAsync(cluster.Client, node.Name)).Should().BeNull("no agent has verified the node yet");
 
-        await using var agents = await StartAgentsAsync(cluster);
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
 
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the agent labels the node once containerd is configured");
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the agent labels the node once containerd is configured");
         var config = await ContainerdConfigLoader.LoadAsync(node.ContainerdConfigPath, CancellationToken.None);
         config.Imports.Should().Contain(HyperVHandlerDropIn.FileName);
         config.TryGetHandler(HyperVHandlerDropIn.BaseHandlerName, out var handler).Should().BeTrue();
@@ -34,9 +33,9 @@ public sealed class NodeAgentReadinessTests
         var node = cluster.Cluster.Nodes[0];
         var before = await File.ReadAllTextAsync(node.ContainerdConfigPath);
 
-        await using var agents = await StartAgentsAsync(cluster);
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
 
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "a configured node is verified and labelled");
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "a configured node is verified and labelled");
         agents.Containerd[node.Name].Restarts.Should().Be(0);
         (await File.ReadAllTextAsync(node.ContainerdConfigPath)).Should().Be(before, "nothing to change means nothing written");
     }
@@ -48,9 +47,9 @@ public sealed class NodeAgentReadinessTests
         await using var cluster = await SimulatedClusterFixture.StartAsync(group);
         var node = cluster.Cluster.Nodes[0];
 
-        await using var agents = await StartAgentsAsync(cluster);
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
 
-        await WaitUntilAsync(async () => await HasEventAsync(cluster.Client, node.Name, "HyperVMissing") || await LabelAsync(cluster.Client, node.Name) is not null, "the agent looked at the node");
+        await AgentTestSupport.WaitUntilAsync(async () => await AgentTestSupport.HasEventAsync(cluster.Client, node.Name, "HyperVMissing") || await LabelAsync(cluster.Client, node.Name) is not null, "the agent looked at the node");
         (await LabelAsync(cluster.Client, node.Name)).Should().BeNull();
         agents.Containerd[node.Name].Restarts.Should().Be(0, "nothing is configured on a host that cannot run the pods");
     }
@@ -60,13 +59,13 @@ public sealed class NodeAgentReadinessTests
     {
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
         var node = cluster.Cluster.Nodes[0];
-        await using var agents = await StartAgentsAsync(cluster);
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
 
         var patch = "{\"metadata\":{\"labels\":{\"" + WellKnownLabels.NodeReady + "\":null}}}";
         await cluster.Client.CoreV1.PatchNodeAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), node.Name);
 
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label change wakes the agent");
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label change wakes the agent");
     }
 
     [Fact]
@@ -74,16 +73,16 @@ public sealed class NodeAgentReadinessTests
     {
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
         var node = cluster.Cluster.Nodes[0];
-        await using var agents = await StartAgentsAsync(cluster);
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
         var dropIn = Path.Combine(Path.GetDirectoryName(node.ContainerdConfigPath)!, HyperVHandlerDropIn.FileName);
 
         File.Delete(dropIn);
 
-        await WaitUntilAsync(() => Task.FromResult(agents.Containerd[node.Name].Restarts == 1), "the agent rewrites the drop-in and restarts containerd");
-        await WaitUntilAsync(() => HasEventAsync(cluster.Client, node.Name, "Configuring"), "the label goes before the files change (the Event is written in the background)");
+        await AgentTestSupport.WaitUntilAsync(() => Task.FromResult(agents.Containerd[node.Name].Restarts == 1), "the agent rewrites the drop-in and restarts containerd");
+        await AgentTestSupport.WaitUntilAsync(() => AgentTestSupport.HasEventAsync(cluster.Client, node.Name, "Configuring"), "the label goes before the files change (the Event is written in the background)");
         File.Exists(dropIn).Should().BeTrue();
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "labelled again once verified");
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "labelled again once verified");
     }
 
     [Fact]
@@ -91,39 +90,16 @@ public sealed class NodeAgentReadinessTests
     {
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
         var node = cluster.Cluster.Nodes[0];
-        await using var agents = await StartAgentsAsync(cluster);
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "first labelled");
 
         node.Faults.RestartContainerd(TimeSpan.FromSeconds(3));
 
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) is null, "an unreachable containerd loses the node its label");
-        await WaitUntilAsync(() => HasEventAsync(cluster.Client, node.Name, "ContainerdUnreachable"), "the reason is recorded as an Event (written in the background)");
-        await WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label comes back once CRI answers");
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) is null, "an unreachable containerd loses the node its label");
+        await AgentTestSupport.WaitUntilAsync(() => AgentTestSupport.HasEventAsync(cluster.Client, node.Name, "ContainerdUnreachable"), "the reason is recorded as an Event (written in the background)");
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label comes back once CRI answers");
     }
-
-    private static Task<SimulatedNodeAgents> StartAgentsAsync(SimulatedClusterFixture cluster) =>
-        SimulatedNodeAgents.StartAsync(
-            cluster.Cluster,
-            cluster.Server.CreateClient,
-            configure: options => options with { RetryInterval = TimeSpan.FromMilliseconds(200), ResyncInterval = TimeSpan.FromMilliseconds(300) });
 
     private static async Task<string?> LabelAsync(Kubernetes client, string node) =>
         (await client.CoreV1.ReadNodeAsync(node)).Metadata.Labels?.TryGetValue(WellKnownLabels.NodeReady, out var value) == true ? value : null;
-
-    private static async Task<bool> HasEventAsync(Kubernetes client, string node, string reason) =>
-        (await client.CoreV1.ListEventForAllNamespacesAsync()).Items.Any(e => e.InvolvedObject.Name == node && e.Reason == reason);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string because)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting: " + because);
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }
