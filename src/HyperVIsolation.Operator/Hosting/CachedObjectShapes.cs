@@ -21,7 +21,8 @@ public static class CachedObjectShapes
 
     /// <summary>
     /// A pod as the workload and RuntimeClass reconcilers read it: identity, labels, owners, creation and
-    /// deletion times; its RuntimeClass; its phase and condition types and statuses.
+    /// deletion times; its RuntimeClass; its phase and condition types and statuses, with the reason and
+    /// message only of a failed VM verification (the workload's status quotes them).
     /// </summary>
     /// <param name="pod">The pod as listed or watched.</param>
     /// <returns>The trimmed pod.</returns>
@@ -37,10 +38,15 @@ public static class CachedObjectShapes
             Status = pod.Status is null ? null : new V1PodStatus
             {
                 Phase = pod.Status.Phase,
-                Conditions = pod.Status.Conditions?.Select(condition => new V1PodCondition { Type = condition?.Type, Status = condition?.Status }).ToList(),
+                Conditions = pod.Status.Conditions?.Select(Condition).ToList(),
             },
         };
     }
+
+    private static V1PodCondition Condition(V1PodCondition? condition) =>
+        condition is { Type: VmVerification.ConditionType, Status: "False" }
+            ? new V1PodCondition { Type = condition.Type, Status = condition.Status, Reason = condition.Reason, Message = condition.Message }
+            : new V1PodCondition { Type = condition?.Type, Status = condition?.Status };
 
     /// <summary>A node as placement and admission read it: its identity and labels (OS, build, readiness).</summary>
     /// <param name="node">The node as listed or watched.</param>

@@ -54,10 +54,11 @@ public sealed record OperatorOptions
     public Uri? OtlpEndpoint { get; init; }
 
     /// <summary>
-    /// Whether rendered pods carry the readiness gate the node agent sets once it verified the utility VM.
-    /// Off until the node agent exists.
+    /// Whether rendered pods carry the readiness gate the node agent sets once it verified the utility VM
+    /// (<c>isolation.hyperv.dev/vm-verified</c>). On by default; turn it off only where no node agent runs,
+    /// or pods never become ready.
     /// </summary>
-    public bool PodReadinessGate { get; init; }
+    public bool PodReadinessGate { get; init; } = true;
 
     /// <summary>
     /// The least time between two writes of a workload's in-progress status, and how long a new generation's

@@ -15,6 +15,12 @@ public sealed record PodSummary(string Name, string? TemplateHash, PodPhase Phas
     /// <summary>Whether the pod ended for good (Failed or Succeeded); a long-running workload replaces it.</summary>
     public bool IsTerminal => Phase is PodPhase.Failed or PodPhase.Succeeded;
 
+    /// <summary>
+    /// The node agent's finding when the pod's utility VM is not the one asked for (its <c>vm-verified</c> condition is
+    /// <c>False</c>): the condition's reason and message; <see langword="null"/> otherwise.
+    /// </summary>
+    public (string Reason, string Message)? VmProblem { get; init; }
+
     /// <summary>Whether the pod counts as one of the workload's replicas: not terminating and not ended.</summary>
     public bool IsActive => !BeingDeleted && !IsTerminal;
 
@@ -29,7 +35,11 @@ public sealed record PodSummary(string Name, string? TemplateHash, PodPhase Phas
         var created = metadata?.CreationTimestamp is { } timestamp
             ? new DateTimeOffset(DateTime.SpecifyKind(timestamp, DateTimeKind.Utc))
             : DateTimeOffset.MinValue;
-        return new PodSummary(metadata?.Name ?? string.Empty, hash, ParsePhase(pod.Status?.Phase), ready, metadata?.DeletionTimestamp is not null, created);
+        var vm = pod.Status?.Conditions?.FirstOrDefault(condition => condition?.Type == VmVerification.ConditionType);
+        return new PodSummary(metadata?.Name ?? string.Empty, hash, ParsePhase(pod.Status?.Phase), ready, metadata?.DeletionTimestamp is not null, created)
+        {
+            VmProblem = vm?.Status == "False" ? (vm.Reason ?? VmVerification.ReasonSizeMismatch, vm.Message ?? string.Empty) : null,
+        };
     }
 
     private static PodPhase ParsePhase(string? phase) => phase switch

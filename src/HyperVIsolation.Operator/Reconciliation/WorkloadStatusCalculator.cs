@@ -70,6 +70,19 @@ public static class WorkloadStatusCalculator
         status.RuntimeClassName = plan.RuntimeClass?.Name;
         status.Vm = plan.Vm is { } vm ? new ResolvedVm { MemoryMiB = vm.Size.MemoryMiB, ProcessorCount = vm.Size.ProcessorCount, Summary = vm.Summary } : null;
         var progress = WorkloadProgress.Of(desired, active.Count, updated.Count, updated.Count(pod => pod.Ready));
+
+        // A pod whose VM is not the one asked for will not become ready by waiting: the node must be fixed.
+        if (active.FirstOrDefault(pod => pod.VmProblem is not null) is { VmProblem: var (vmReason, vmMessage) } misfit)
+        {
+            var message = $"pod {misfit.Name}: {vmMessage}";
+            status.Conditions =
+            [
+                transitions.Create(WorkloadConditions.Ready, false, vmReason, message),
+                transitions.Create(WorkloadConditions.Stalled, true, vmReason, message),
+            ];
+            return status;
+        }
+
         status.Conditions = progress.Reason is { } progressReason
             ?
             [

@@ -1,10 +1,12 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.LocalApiServer.Hosting;
+using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
 using HyperVIsolation.Operator.Tests.Hosting;
 using HyperVIsolation.SimulatedNodes;
+using HyperVIsolation.SimulatedNodes.Agent;
 using HyperVIsolation.SimulatedNodes.Kubelet;
 using HyperVIsolation.SimulatedNodes.Pool;
 using HyperVIsolation.SimulatedNodes.Scheduling;
@@ -16,12 +18,14 @@ using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 namespace HyperVIsolation.Operator.Tests.Integration;
 
 /// <summary>
-/// A local API server with our CRDs, simulated Windows nodes (scheduler and kubelets, fast VM boots)
-/// and operator hosts running the workload controllers, each host's client counting its writes.
+/// A local API server with our CRDs, simulated Windows nodes (scheduler and kubelets, fast VM boots) each
+/// with its real node agent (which verifies every pod's VM: the readiness gate waits for it), and operator
+/// hosts running the workload controllers, each host's client counting its writes.
 /// </summary>
 internal sealed class OperatorCluster : IAsyncDisposable
 {
     private readonly List<SimulatedNodeCluster> nodePools = [];
+    private readonly Dictionary<SimulatedNodeCluster, SimulatedNodeAgents> nodeAgents = [];
     private readonly List<TestOperatorHost> operators = [];
 
     private OperatorCluster(ApiServer server, Kubernetes client)
@@ -35,14 +39,17 @@ internal sealed class OperatorCluster : IAsyncDisposable
     /// <summary>The test's own client (its writes are not counted).</summary>
     public Kubernetes Client { get; }
 
-    public static async Task<OperatorCluster> StartAsync(params NodeGroupConfig[] groups)
+    public static Task<OperatorCluster> StartAsync(params NodeGroupConfig[] groups) => StartAsync(startAgents: true, groups);
+
+    /// <summary>Starts the cluster; without agents, until <see cref="StartAgentsAsync"/>, no pod's VM is verified.</summary>
+    public static async Task<OperatorCluster> StartAsync(bool startAgents, params NodeGroupConfig[] groups)
     {
         var server = await ApiServer.StartAsync(
             new LocalApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(500), GarbageCollectionInterval = TimeSpan.FromMilliseconds(100) },
             CancellationToken.None);
         var cluster = new OperatorCluster(server, server.CreateClient());
         await TestOperatorHost.InstallCrdsAsync(cluster.Client);
-        await cluster.AddNodesAsync(runScheduler: true, groups);
+        await cluster.AddNodesAsync(runScheduler: true, startAgents, groups);
         return cluster;
     }
 
@@ -58,8 +65,11 @@ internal sealed class OperatorCluster : IAsyncDisposable
         Labels = new Dictionary<string, string> { [WellKnownLabels.NodeReady] = "true" },
     };
 
-    /// <summary>Registers more nodes (the first pool's scheduler places pods on them too).</summary>
-    public async Task AddNodesAsync(bool runScheduler, params NodeGroupConfig[] groups)
+    /// <summary>Registers more nodes (the first pool's scheduler places pods on them too), each with its node agent.</summary>
+    public Task AddNodesAsync(bool runScheduler, params NodeGroupConfig[] groups) => AddNodesAsync(runScheduler, startAgents: true, groups);
+
+    /// <summary>Registers more nodes; without agents, until <see cref="StartAgentsAsync"/>, no pod's VM is verified.</summary>
+    public async Task AddNodesAsync(bool runScheduler, bool startAgents, params NodeGroupConfig[] groups)
     {
         var pool = new NodePoolConfig { Groups = groups, HeartbeatInterval = TimeSpan.FromSeconds(1) };
         var options = new SimulatedNodeClusterOptions
@@ -74,8 +84,28 @@ internal sealed class OperatorCluster : IAsyncDisposable
                 WatchRetryDelay = TimeSpan.FromMilliseconds(200),
             },
         };
-        nodePools.Add(await SimulatedNodeCluster.StartAsync(Client, pool, options, CancellationToken.None));
+        var nodes = await SimulatedNodeCluster.StartAsync(Client, pool, options, CancellationToken.None);
+        nodePools.Add(nodes);
+        if (startAgents)
+        {
+            await StartPoolAgentsAsync(nodes);
+        }
     }
+
+    /// <summary>Starts the node agents of the nodes added without them.</summary>
+    public async Task StartAgentsAsync()
+    {
+        foreach (var nodes in nodePools.Where(pool => !nodeAgents.ContainsKey(pool)).ToList())
+        {
+            await StartPoolAgentsAsync(nodes);
+        }
+    }
+
+    private async Task StartPoolAgentsAsync(SimulatedNodeCluster nodes) =>
+        nodeAgents[nodes] = await SimulatedNodeAgents.StartAsync(nodes, Server.CreateClient, configure: FastAgent);
+
+    private static NodeAgentOptions FastAgent(NodeAgentOptions options) =>
+        options with { RetryInterval = TimeSpan.FromMilliseconds(200), ResyncInterval = TimeSpan.FromSeconds(1) };
 
     /// <summary>Starts an operator host with the workload controllers; its client counts writes and can inject 503s.</summary>
     public async Task<(TestOperatorHost Host, ApiRequestCounter Requests)> StartOperatorAsync(string identity)
@@ -156,6 +186,11 @@ internal sealed class OperatorCluster : IAsyncDisposable
         foreach (var host in operators.ToList())
         {
             await host.DisposeAsync();
+        }
+
+        foreach (var agents in nodeAgents.Values)
+        {
+            await agents.DisposeAsync();
         }
 
         foreach (var pool in nodePools)

@@ -22,6 +22,9 @@ public sealed class WorkloadLifecycleTests(LifecycleClusterFixture fixture) : IC
         pods.Should().OnlyContain(pod => pod.Spec.RuntimeClassName == "hyperv-ltsc2022");
         pods.Should().OnlyContain(pod => pod.Metadata.Annotations[HcsAnnotations.MemorySizeInMb] == workload.Status!.Vm!.MemoryMiB!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         pods.Should().OnlyContain(pod => pod.Metadata.OwnerReferences.Single().Uid == workload.Metadata.Uid);
+        pods.Should().OnlyContain(
+            pod => pod.Status.Conditions.Any(c => c.Type == VmVerification.ConditionType && c.Status == "True"),
+            "each node's agent verified the VM, which the pods' readiness gate waits for");
         workload.Status!.RuntimeClassName.Should().Be("hyperv-ltsc2022");
         workload.Status.Os!.Build.Should().Be("10.0.20348");
         workload.Status.Conditions.Should().ContainSingle("a healthy workload has only Ready (kstatus Current)");

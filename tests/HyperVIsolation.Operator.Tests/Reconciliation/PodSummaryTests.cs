@@ -31,6 +31,20 @@ public sealed class PodSummaryTests
         summary.IsActive.Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("False", "VmSizeMismatch", true)]
+    [InlineData("False", "VmNotFound", true)]
+    [InlineData("True", "VmVerified", false)]
+    public void From_VmVerifiedCondition_FalseIsAVmProblem(string status, string reason, bool problem)
+    {
+        var pod = new V1Pod
+        {
+            Status = new V1PodStatus { Conditions = [new V1PodCondition { Type = "isolation.hyperv.dev/vm-verified", Status = status, Reason = reason, Message = "m" }] },
+        };
+
+        PodSummary.From(pod).VmProblem.Should().Be(problem ? (reason, "m") : null);
+    }
+
     [Fact]
     public void From_EmptyPod_DefaultsWithoutThrowing()
     {

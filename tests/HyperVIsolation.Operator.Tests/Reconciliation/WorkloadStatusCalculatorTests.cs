@@ -167,6 +167,33 @@ public sealed class WorkloadStatusCalculatorTests
         StatusComparer.AreEquivalent(first, second).Should().BeTrue();
     }
 
+    [Fact]
+    public void Compute_PodWhoseVmIsNotTheOneAskedFor_StalledWithTheAgentsReasonAndMessage()
+    {
+        var (workload, result) = Planned(replicas: 2, generation: 3);
+        var hash = result.Plan!.TemplateHash;
+        var misfit = Pod("b", hash, ready: false) with { VmProblem = ("VmSizeMismatch", "utility VM 0123@vm has 1024 MB, the pod asked for 4096 MB") };
+
+        var status = Compute(workload, result, [Pod("a", hash), misfit]);
+
+        status.Conditions!.Select(c => (c.Type, c.Status, c.Reason)).Should().BeEquivalentTo(
+            [("Ready", "False", "VmSizeMismatch"), ("Stalled", "True", "VmSizeMismatch")]);
+        status.Conditions.Should().OnlyContain(c => c.Message == "pod b: utility VM 0123@vm has 1024 MB, the pod asked for 4096 MB");
+        KstatusEvaluator.Evaluate(3, status).Should().Be("Failed");
+    }
+
+    [Fact]
+    public void Compute_VmProblemOnlyOnATerminatingPod_DoesNotStallTheWorkload()
+    {
+        var (workload, result) = Planned(replicas: 1);
+        var hash = result.Plan!.TemplateHash;
+        var leaving = Pod("old", hash, deleting: true) with { VmProblem = ("VmSizeMismatch", "gone soon") };
+
+        var status = Compute(workload, result, [Pod("a", hash), leaving]);
+
+        status.Conditions.Should().ContainSingle().Which.Type.Should().Be("Ready");
+    }
+
     private static IsolatedWorkloadStatus Compute(IsolatedWorkload workload, WorkloadPlanResult result, IReadOnlyList<PodSummary> pods) =>
         WorkloadStatusCalculator.Compute(workload, result, pods, Now, previousStatus: null);
 
