@@ -6,7 +6,7 @@ namespace HyperVIsolation.LocalCluster.Progress;
 /// <summary>Pure text for the progress displays: aligned rows for a terminal, one line per change otherwise.</summary>
 internal static class ProgressFormatter
 {
-    private static readonly string[] Headers = ["WORKLOAD", "READY", "OS", "VERSION", "VM", "REASON"];
+    private static readonly string[] Headers = ["WORKLOAD", "READY", "OS", "VERSION", "VM", "VM VERIFIED", "REASON"];
 
     /// <summary>The cells of one row, in <see cref="Headers"/> order.</summary>
     public static IReadOnlyList<string> Cells(WorkloadProgress row)
@@ -19,6 +19,7 @@ internal static class ProgressFormatter
             Or(row.Os),
             Or(row.Version),
             Or(row.Vm),
+            Or(Verified(row)),
             Or(row.Reason),
         ];
     }
@@ -53,6 +54,7 @@ internal static class ProgressFormatter
         AddIfSet(parts, "os", row.Os);
         AddIfSet(parts, "version", row.Version);
         AddIfSet(parts, "vm", row.Vm);
+        AddIfSet(parts, "vm verified", Verified(row));
         AddIfSet(parts, "reason", row.Reason);
         var line = string.Join("  ", parts);
         return row.IsStalled && row.Message.Length > 0 ? $"{line}  stalled: {row.Message}" : line;
@@ -78,6 +80,9 @@ internal static class ProgressFormatter
             parts.Add($"{label} {value}");
         }
     }
+
+    private static string Verified(WorkloadProgress row) =>
+        row.VmVerified is { } verified ? string.Create(CultureInfo.InvariantCulture, $"{verified}/{row.Desired}") : string.Empty;
 
     private static string Or(string value) => value.Length > 0 ? value : "-";
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using k8s;
 using k8s.Autorest;
@@ -53,7 +54,9 @@ internal sealed class ReadinessWatcher(IKubernetes client, TimeProvider clock, T
             {
                 var workload = await client.CustomObjects.GetNamespacedCustomObjectAsync<IsolatedWorkload>(
                     ApiGroup.Group, ApiGroup.Version, key.Namespace, IsolatedWorkload.Plural, key.Name, cancellationToken);
-                rows.Add(WorkloadProgress.From(workload));
+                var pods = await client.CoreV1.ListNamespacedPodAsync(
+                    key.Namespace, labelSelector: $"{WellKnownLabels.Workload}={key.Name}", cancellationToken: cancellationToken);
+                rows.Add(WorkloadProgress.From(workload).WithPods(pods.Items));
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
             {

@@ -1,5 +1,7 @@
+using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Reconciliation;
+using k8s.Models;
 
 namespace HyperVIsolation.LocalCluster.Progress;
 
@@ -26,6 +28,9 @@ internal sealed record WorkloadProgress
 
     /// <summary>Resolved utility VM size, or empty.</summary>
     public string Vm { get; init; } = string.Empty;
+
+    /// <summary>How many of the workload's pods their node agent has verified to run in the VM they asked for; null before pods were read.</summary>
+    public int? VmVerified { get; init; }
 
     /// <summary>The reason of the condition that explains the state best (Stalled, then Reconciling, then Ready).</summary>
     public string Reason { get; init; } = string.Empty;
@@ -62,6 +67,17 @@ internal sealed record WorkloadProgress
             Message = stalled?.Message ?? (status is null ? "the operator has not reported status yet" : string.Empty),
             IsReady = current && ready?.Status == "True",
             IsStalled = stalled is not null,
+        };
+    }
+
+    /// <summary>Counts the pods whose <c>isolation.hyperv.dev/vm-verified</c> condition is True.</summary>
+    public WorkloadProgress WithPods(IEnumerable<V1Pod> pods)
+    {
+        ArgumentNullException.ThrowIfNull(pods);
+        return this with
+        {
+            VmVerified = pods.Count(pod => pod.Metadata?.DeletionTimestamp is null
+                && pod.Status?.Conditions?.Any(c => c.Type == VmVerification.ConditionType && c.Status == "True") == true),
         };
     }
 

@@ -13,6 +13,7 @@ public sealed class ProgressFormatterTests
         Os = "NanoServer",
         Version = "ltsc2022 (10.0.20348)",
         Vm = "2 vCPU, 1024 MiB",
+        VmVerified = 2,
         Reason = "Ready",
         IsReady = true,
     };
@@ -32,7 +33,7 @@ public sealed class ProgressFormatterTests
     public void Line_ReadyWorkload_AllFields()
     {
         ProgressFormatter.Line(ReadyWeb).Should().Be(
-            "tenant-untrusted/nanoserver-web  ready 2/2  os NanoServer  version ltsc2022 (10.0.20348)  vm 2 vCPU, 1024 MiB  reason Ready");
+            "tenant-untrusted/nanoserver-web  ready 2/2  os NanoServer  version ltsc2022 (10.0.20348)  vm 2 vCPU, 1024 MiB  vm verified 2/2  reason Ready");
     }
 
     [Fact]
@@ -52,9 +53,9 @@ public sealed class ProgressFormatterTests
     public void Table_AlignsColumns_StalledMessageUnderItsRow()
     {
         ProgressFormatter.Table([ReadyWeb, StalledApp]).Should().Equal(
-            "WORKLOAD                READY  OS          VERSION                VM                REASON",
-            "✓ nanoserver-web        2/2    NanoServer  ltsc2022 (10.0.20348)  2 vCPU, 1024 MiB  Ready",
-            "✗ dotnet-framework-app  0/1    -           -                      -                 NoCompatibleNodes",
+            "WORKLOAD                READY  OS          VERSION                VM                VM VERIFIED  REASON",
+            "✓ nanoserver-web        2/2    NanoServer  ltsc2022 (10.0.20348)  2 vCPU, 1024 MiB  2/2          Ready",
+            "✗ dotnet-framework-app  0/1    -           -                      -                 -            NoCompatibleNodes",
             "    stalled: no Hyper-V-ready node runs 10.0.20348");
     }
 

@@ -30,6 +30,21 @@ public sealed class WorkloadProgressTests
     }
 
     [Fact]
+    public void WithPods_CountsLivePodsWhoseVmTheAgentVerified()
+    {
+        static V1Pod Pod(string status, bool deleting = false) => new()
+        {
+            Metadata = new V1ObjectMeta { Name = "p", DeletionTimestamp = deleting ? DateTime.UtcNow : null },
+            Status = new V1PodStatus { Conditions = [new V1PodCondition { Type = "isolation.hyperv.dev/vm-verified", Status = status }] },
+        };
+
+        var progress = WorkloadProgress.From(Workload(generation: 1, status: null))
+            .WithPods([Pod("True"), Pod("False"), Pod("True", deleting: true), new V1Pod()]);
+
+        progress.VmVerified.Should().Be(1);
+    }
+
+    [Fact]
     public void From_ReadyForOlderGeneration_NotReady()
     {
         WorkloadProgress.From(Workload(generation: 3, Status(observed: 2, ("Ready", "True", "Ready", "")))).IsReady.Should().BeFalse();
