@@ -1,12 +1,17 @@
+using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.NodeAgent.Containerd;
 using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Host;
 using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.NodeAgent.Inspection;
+using HyperVIsolation.NodeAgent.Observability;
 using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 if (!OperatingSystem.IsWindows())
 {
@@ -25,6 +30,13 @@ if (options is null)
     return 2;
 }
 
+var (metricsPort, metricsPortError) = NodeAgentSettings.ReadMetricsPort(Environment.GetEnvironmentVariable);
+if (metricsPortError is not null)
+{
+    await Console.Error.WriteLineAsync("error: " + metricsPortError);
+    return 2;
+}
+
 var criPipe = Environment.GetEnvironmentVariable("CRI_ENDPOINT") is { Length: > 0 } pipe ? pipe : NodeAgentSettings.DefaultCriPipe;
 NamedPipeCriEndpoint criEndpoint;
 try
@@ -37,7 +49,11 @@ catch (FormatException e)
     return 2;
 }
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrel(kestrel => kestrel.ListenAnyIP(metricsPort));
+builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("hyperv-isolation-node-agent"))
+    .WithMetrics(metrics => metrics.AddMeter(VmStatistics.MeterName).AddPrometheusExporter());
 builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesClientConfiguration.IsInCluster()
     ? KubernetesClientConfiguration.InClusterConfig()
     : KubernetesClientConfiguration.BuildDefaultConfig()));
@@ -47,5 +63,8 @@ builder.Services.AddSingleton<IContainerdService, WindowsContainerdService>();
 builder.Services.AddSingleton<CriEndpoint>(criEndpoint);
 builder.Services.AddSingleton<IHostComputeService, ComputeCoreHostComputeService>();
 builder.Services.AddNodeAgent(options);
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapControllerRuntimeHealth(host: null);
+app.MapPrometheusScrapingEndpoint("/metrics");
+await app.RunAsync();
 return 0;

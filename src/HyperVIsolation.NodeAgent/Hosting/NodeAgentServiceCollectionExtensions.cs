@@ -3,6 +3,7 @@ using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
 using HyperVIsolation.NodeAgent.Cri;
+using HyperVIsolation.NodeAgent.Observability;
 using HyperVIsolation.NodeAgent.Readiness;
 using HyperVIsolation.NodeAgent.Verification;
 using k8s;
@@ -60,6 +61,8 @@ public static class NodeAgentServiceCollectionExtensions
             provider.GetRequiredService<ILogger<EventRecorder>>()));
         services.AddHostedService<EventRecorderService>();
         services.TryAddSingleton(provider => new CriRuntimeClient(provider.GetRequiredService<CriEndpoint>(), TimeSpan.FromSeconds(10)));
+        services.AddMetrics();
+        services.TryAddSingleton<VmStatistics>();
         services.TryAddSingleton(provider => new PodConditionWriter(provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<TimeProvider>()));
 
         services.AddInformer(new InformerScope<V1Node> { FieldSelector = "metadata.name=" + options.NodeName });

@@ -9,6 +9,7 @@ using HyperVIsolation.NodeAgent.Cri.V1;
 using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Hcs.Schema;
 using HyperVIsolation.NodeAgent.Hosting;
+using HyperVIsolation.NodeAgent.Observability;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,7 @@ internal sealed partial class PodVmVerificationReconciler(
     CriRuntimeClient cri,
     IHostComputeService hcs,
     PodConditionWriter conditions,
+    VmStatistics statistics,
     EventRecorder events,
     NodeAgentOptions options,
     ILogger<PodVmVerificationReconciler> logger) : IReconciler
@@ -42,6 +44,7 @@ internal sealed partial class PodVmVerificationReconciler(
             || pod.Status?.Phase is "Succeeded" or "Failed"
             || PodVmExpectation.For(pod) is not { } expectation)
         {
+            statistics.Forget(key.Namespace ?? string.Empty, key.Name);
             return ReconcileResult.Done;
         }
 
@@ -49,11 +52,13 @@ internal sealed partial class PodVmVerificationReconciler(
         {
             if (await RunningSandboxAsync(pod, cancellationToken) is not { } sandboxId)
             {
+                statistics.Forget(key.Namespace ?? string.Empty, key.Name);
                 // Not started yet (or restarting): the pod's next status change, or the retry, brings it back.
                 return ReconcileResult.RequeueAfter(options.RetryInterval);
             }
 
-            var verdict = PodVmVerifier.Decide(expectation, await ObserveAsync(sandboxId, cancellationToken), sandboxId);
+            var observation = await ObserveAsync(pod, sandboxId, cancellationToken);
+            var verdict = PodVmVerifier.Decide(expectation, observation, sandboxId);
             var previous = PodConditionWriter.Current(pod);
             if (await conditions.SetAsync(pod, verdict, cancellationToken))
             {
@@ -81,7 +86,7 @@ internal sealed partial class PodVmVerificationReconciler(
         return sandboxes.OrderByDescending(sandbox => sandbox.CreatedAt).FirstOrDefault()?.Id;
     }
 
-    private async Task<VmObservation?> ObserveAsync(string sandboxId, CancellationToken cancellationToken)
+    private async Task<VmObservation?> ObserveAsync(V1Pod pod, string sandboxId, CancellationToken cancellationToken)
     {
         var id = sandboxId + "@vm";
         IComputeSystem system;
@@ -91,14 +96,26 @@ internal sealed partial class PodVmVerificationReconciler(
         }
         catch (HcsException exception) when (exception.ErrorCode == HcsErrorCodes.SystemNotFound)
         {
+            statistics.Forget(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
             return null;
         }
 
         await using (system)
         {
-            var properties = await system.GetPropertiesAsync(new PropertyQuery { PropertyTypes = [HcsPropertyTypes.Memory] }, cancellationToken);
-            var pages = properties.Memory?.VirtualMachineMemory?.AssignedMemory;
-            return new VmObservation(id, pages is > 0 ? pages.Value * VmMemory.BytesPerPage / BytesPerMb : null);
+            // One HCS call gives both what verification compares and what /metrics exports.
+            var properties = await system.GetPropertiesAsync(PropertyQuery.StatisticsAndMemory, cancellationToken);
+            var assigned = properties.Memory?.VirtualMachineMemory?.AssignedMemory * VmMemory.BytesPerPage;
+            var counters = properties.Statistics;
+            statistics.Record(new VmSample(
+                pod.Metadata.NamespaceProperty,
+                pod.Metadata.Name,
+                id,
+                assigned ?? 0,
+                counters?.Memory?.MemoryUsageCommitBytes ?? 0,
+                (counters?.Processor?.TotalRuntime100ns ?? 0) / (double)TimeSpan.TicksPerSecond,
+                counters?.Storage?.ReadSizeBytes ?? 0,
+                counters?.Storage?.WriteSizeBytes ?? 0));
+            return new VmObservation(id, assigned is > 0 ? assigned.Value / BytesPerMb : null);
         }
     }
 

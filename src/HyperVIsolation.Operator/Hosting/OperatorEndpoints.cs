@@ -1,6 +1,5 @@
 using HyperVIsolation.ControllerRuntime.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,15 +18,8 @@ public static class OperatorEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var metricsHost = $"*:{endpoints.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value.MetricsPort}";
-        endpoints.MapHealthChecks("/healthz", Checks(LivenessHealthCheck.Tag)).RequireHost(metricsHost);
-        endpoints.MapHealthChecks("/readyz", Checks(ReadinessHealthCheck.Tag)).RequireHost(metricsHost);
+        endpoints.MapControllerRuntimeHealth(metricsHost);
         endpoints.MapPrometheusScrapingEndpoint("/metrics").RequireHost(metricsHost);
         return endpoints;
     }
-
-    private static HealthCheckOptions Checks(string tag) => new()
-    {
-        Predicate = registration => registration.Tags.Contains(tag),
-        ResponseWriter = HealthCheckResults.WriteAsync,
-    };
 }

@@ -32,6 +32,29 @@ public sealed class NodeAgentChartTests(ClientTools tools)
     }
 
     [Fact]
+    public async Task Template_MetricsPort_PassedToTheAgentAndItsProbes()
+    {
+        var rendered = await tools.HelmTemplateAsync(4, "--set", "nodeAgent.enabled=true", "--set", "nodeAgent.metricsPort=9300");
+        rendered.ExitCode.Should().Be(0, rendered.Error);
+
+        var container = Single<V1DaemonSet>(rendered.Output, "DaemonSet").Spec.Template.Spec.Containers.Single();
+        container.Env.Should().Contain(e => e.Name == "METRICS_PORT" && e.Value == "9300");
+        container.Ports.Should().ContainSingle().Which.ContainerPort.Should().Be(9300);
+        container.LivenessProbe.HttpGet.Path.Should().Be("/healthz");
+        container.LivenessProbe.HttpGet.Port.Value.Should().Be("9300");
+        container.ReadinessProbe.HttpGet.Path.Should().Be("/readyz");
+    }
+
+    [Fact]
+    public async Task Template_MetricsPortNotAPort_RefusedBySchema()
+    {
+        var rendered = await tools.HelmTemplateAsync(4, "--set", "nodeAgent.enabled=true", "--set", "nodeAgent.metricsPort=70000");
+
+        rendered.ExitCode.Should().NotBe(0);
+        rendered.Error.Should().Contain("metricsPort");
+    }
+
+    [Fact]
     public async Task Template_NodeAgentEnabled_RbacOnlyReadsAndLabelsNodesAndWritesEvents()
     {
         var rendered = await tools.HelmTemplateAsync(4, "--set", "nodeAgent.enabled=true");

@@ -15,6 +15,20 @@ public sealed class NodeAgentSettingsTests
         options.ResyncInterval.Should().Be(TimeSpan.FromSeconds(30));
     }
 
+    [Theory]
+    [InlineData(null, 9102)]
+    [InlineData("9200", 9200)]
+    public void ReadMetricsPort_UnsetOrValid_ThePort(string? text, int expected) =>
+        NodeAgentSettings.ReadMetricsPort(name => name == "METRICS_PORT" ? text : null).Should().Be((expected, (string?)null));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    [InlineData("http")]
+    [InlineData("-1")]
+    public void ReadMetricsPort_NotAPort_ErrorNamesTheValue(string text) =>
+        NodeAgentSettings.ReadMetricsPort(name => name == "METRICS_PORT" ? text : null).Error.Should().Contain($"'{text}'");
+
     [Fact]
     public void Read_NoNodeName_ErrorNamesTheVariable()
     {

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using HyperVIsolation.Api;
+using HyperVIsolation.NodeAgent.Observability;
 using HyperVIsolation.SimulatedNodes.Tests.Integration;
 using k8s;
 using k8s.Models;
@@ -95,6 +98,43 @@ public sealed class PodVmVerificationTests
         var plain = await cluster.WaitForPodAsync("plain", p => ConditionOf(p, "Ready")?.Status == "True", "it runs");
 
         ConditionOf(plain, VmVerification.ConditionType).Should().BeNull("the agent verifies only pods that ask for a VM check");
+    }
+
+    [Fact]
+    public async Task VerifiedPod_VmStatisticsExportedAsMetricsLabelledWithPodAndNamespace()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
+        await cluster.Client.NodeV1.CreateRuntimeClassAsync(TestPods.HyperVRuntimeClass());
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+        await cluster.CreatePodAsync(GatedPod("metered", memoryMb: "2048"));
+        await cluster.WaitForPodAsync("metered", p => ConditionOf(p, VmVerification.ConditionType)?.Status == "True", "verified");
+
+        var readings = new ConcurrentDictionary<string, double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == VmStatistics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        void Keep(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var labels = tags.ToArray().ToDictionary(t => t.Key, t => t.Value as string);
+            if (labels.GetValueOrDefault("pod") == "metered" && labels.GetValueOrDefault("namespace") == "default")
+            {
+                readings[instrument.Name] = value;
+            }
+        }
+
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Keep(instrument, value, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Keep(instrument, value, tags));
+        listener.Start();
+        listener.RecordObservableInstruments();
+
+        readings.Should().ContainKey("hyperv_isolation.vm.memory.assigned").WhoseValue.Should().Be(2048.0 * 1024 * 1024);
+        readings.Should().ContainKeys("hyperv_isolation.vm.memory.commit", "hyperv_isolation.vm.cpu.time", "hyperv_isolation.vm.storage.read", "hyperv_isolation.vm.storage.written");
+        readings["hyperv_isolation.vm.memory.commit"].Should().BePositive("the simulated guest commits memory from boot");
     }
 
     private static V1Pod GatedPod(string name, string memoryMb, string? runtimeClass = TestPods.HyperVClass)
