@@ -81,11 +81,15 @@ internal sealed partial class NodeReadinessReconciler(
         }
 
         var dropInPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContainerdConfigPath)) ?? ".", HyperVHandlerDropIn.FileName);
+
+        // What containerd reads without our drop-in: on 1.x the drop-in must carry that CRI table whole.
+        var withoutDropIn = await ContainerdConfigLoader.LoadMergedAsync(options.ContainerdConfigPath, dropInPath, cancellationToken);
         var plan = ContainerdConfigurationPlan.For(
             version,
             facts.Build,
             await File.ReadAllTextAsync(options.ContainerdConfigPath, cancellationToken),
-            File.Exists(dropInPath) ? await File.ReadAllTextAsync(dropInPath, cancellationToken) : null);
+            File.Exists(dropInPath) ? await File.ReadAllTextAsync(dropInPath, cancellationToken) : null,
+            withoutDropIn.PluginTable(ContainerdConfigVersions.CriRuntimePluginId(version)));
         if (plan.Changed && NodeLabelWriter.IsLabelledReady(node))
         {
             // Pods must not be placed here while containerd runs without (or restarts into) the handlers: the caller
