@@ -14,6 +14,15 @@ namespace HyperVIsolation.NodeAgent.Containerd;
 /// carries the node's whole CRI plugin table (<see cref="HyperVHandlerDropInSpec.CriPluginTable"/>), because
 /// 1.x lets an imported plugin table replace the main file's. The file starts with <see cref="Marker"/>
 /// so uninstall deletes only a file we wrote. Pure: tables in, text out, the same bytes for the same input.
+/// <para>
+/// The per-build handlers differ only in name, and that is a known limit, not a down-level switch: a WCOW
+/// Hyper-V pod's utility VM boots from the sandbox (pause) image's layers, and containerd 1.7 has one
+/// plugin-wide <c>sandbox_image</c>, resolved for the host's own build, with no per-handler platform. So every
+/// handler here boots a VM of the host's build. Down-level pods need containerd 2.x's image pull per runtime
+/// class (KEP-4216: kubelet's <c>RuntimeClassInImageCriApi</c> and a per-handler guest platform in containerd's
+/// image config); those keys were not verified against a containerd release, so nothing here writes them, and
+/// the RuntimeClasses the operator renders use the generic handler.
+/// </para>
 /// </summary>
 public static class HyperVHandlerDropIn
 {
