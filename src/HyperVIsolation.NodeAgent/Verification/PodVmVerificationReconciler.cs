@@ -89,7 +89,7 @@ internal sealed partial class PodVmVerificationReconciler(
         {
             system = await hcs.OpenComputeSystemAsync(id, cancellationToken);
         }
-        catch (HcsException exception) when (exception.ErrorCode == HcsErrorCodes.SystemNotFound)
+        catch (HcsException exception) when (exception.IsNotFound)
         {
             return null;
         }
