@@ -138,6 +138,21 @@ public sealed class NodeAgentReadinessTests
         agents.Containerd[node.Name].Restarts.Should().Be(1);
     }
 
+    [Fact]
+    public async Task Agent_ImportOfAMissingFile_NeverLabelsOrRestartsAndSaysWhy()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("broken", "10.0.20348"));
+        var node = cluster.Cluster.Nodes[0];
+        var config = await File.ReadAllTextAsync(node.ContainerdConfigPath);
+        await File.WriteAllTextAsync(node.ContainerdConfigPath, ContainerdImportsEditor.AddImport(config, "gone.toml"));
+
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+
+        await AgentTestSupport.WaitUntilAsync(() => AgentTestSupport.HasEventAsync(cluster.Client, node.Name, "ContainerdConfigInvalid"), "the agent reports the file containerd would refuse");
+        (await LabelAsync(cluster.Client, node.Name)).Should().BeNull();
+        agents.Containerd[node.Name].Restarts.Should().Be(0, "restarting into a configuration containerd refuses would take the node down");
+    }
+
     private static async Task<string?> LabelAsync(Kubernetes client, string node) =>
         (await client.CoreV1.ReadNodeAsync(node)).Metadata.Labels?.TryGetValue(WellKnownLabels.NodeReady, out var value) == true ? value : null;
 }
