@@ -17,16 +17,33 @@ public static class ContainerdConfigParser
     public static ContainerdConfig Parse(string toml, string? sourceName = null)
     {
         var document = ReadDocument(toml, sourceName);
-        return new ContainerdConfig
-        {
-            Version = document.Version,
-            Imports = document.Imports,
-            RuntimeHandlers = ToHandlers(document.Runtimes, sourceName),
-        };
+        return ToConfig(document.Version, document.Imports, document.Root, sourceName);
     }
 
-    /// <summary>Converts a (possibly merged) <c>runtimes</c> table into handlers.</summary>
-    internal static Dictionary<string, ContainerdRuntimeHandler> ToHandlers(TomlTable runtimes, string? sourceName)
+    /// <summary>Parses one config file's text into its tables, without following its imports.</summary>
+    /// <exception cref="ContainerdConfigException">Malformed TOML or an unsupported version.</exception>
+    public static MergedContainerdConfig ParseTables(string toml, string? sourceName = null)
+    {
+        var document = ReadDocument(toml, sourceName);
+        return new MergedContainerdConfig(document.Version, document.Imports, document.Root, [sourceName ?? "config.toml"]);
+    }
+
+    /// <summary>The product's view of a (possibly merged) config: the runtime handlers where <paramref name="version"/> keeps them.</summary>
+    internal static ContainerdConfig ToConfig(int version, IReadOnlyList<string> imports, TomlTable root, string? sourceName) => new()
+    {
+        Version = version,
+        Imports = imports,
+        RuntimeHandlers = ToHandlers(RuntimesTable(root, version, sourceName), sourceName),
+    };
+
+    /// <summary>The <c>plugins.&lt;id&gt;</c> table of <paramref name="root"/>, or <see langword="null"/> when the file has none.</summary>
+    internal static TomlTable? PluginTable(TomlTable root, string pluginId, string? sourceName) =>
+        Table(root, sourceName, "plugins", pluginId);
+
+    private static TomlTable RuntimesTable(TomlTable root, int version, string? sourceName) =>
+        Table(root, sourceName, "plugins", ContainerdConfigVersions.CriRuntimePluginId(version), "containerd", "runtimes") ?? new TomlTable();
+
+    private static Dictionary<string, ContainerdRuntimeHandler> ToHandlers(TomlTable runtimes, string? sourceName)
     {
         var handlers = new Dictionary<string, ContainerdRuntimeHandler>(StringComparer.Ordinal);
         foreach (var (name, value) in runtimes)
@@ -39,7 +56,7 @@ public static class ContainerdConfigParser
         return handlers;
     }
 
-    /// <summary>Parses the TOML and finds the version, imports and the CRI <c>runtimes</c> table.</summary>
+    /// <summary>Parses the TOML and finds the version and imports.</summary>
     internal static ParsedContainerdDocument ReadDocument(string toml, string? sourceName)
     {
         ArgumentNullException.ThrowIfNull(toml);
@@ -57,10 +74,10 @@ public static class ContainerdConfigParser
         var version = root.TryGetValue("version", out var v)
             ? v is long number ? (int)number : throw Error(sourceName, "version must be an integer")
             : ContainerdConfigVersions.Legacy;
-        var pluginId = ContainerdConfigVersions.CriRuntimePluginId(version);
+        // Rejects a version containerd never had, before anything reads the plugins.
+        _ = ContainerdConfigVersions.CriRuntimePluginId(version);
         var imports = StringList(root, "imports", sourceName);
-        var runtimes = Table(root, sourceName, "plugins", pluginId, "containerd", "runtimes") ?? new TomlTable();
-        return new ParsedContainerdDocument(version, imports, runtimes);
+        return new ParsedContainerdDocument(version, imports, root);
     }
 
     private static ContainerdRuntimeHandler ToHandler(string name, TomlTable table, string? sourceName)

@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text;
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.Windows;
+using Tomlyn;
+using Tomlyn.Model;
 
 namespace HyperVIsolation.NodeAgent.Containerd;
 
@@ -9,8 +10,19 @@ namespace HyperVIsolation.NodeAgent.Containerd;
 /// Renders the containerd drop-in file the node agent installs: the <c>runhcs-wcow-hypervisor</c>
 /// handler and one <c>runhcs-wcow-hypervisor-&lt;build&gt;</c> per build, all Hyper-V isolated and with a
 /// pod annotation allow-list that lets VM sizing and <c>io.microsoft.disable-unsafe-operations</c>
-/// through (containerd's built-in default drops the latter). The file starts with <see cref="Marker"/>
-/// so uninstall deletes only a file we wrote. Pure: text in, text out.
+/// through (containerd's built-in default drops the latter). For containerd 1.x (config version 2) it also
+/// carries the node's whole CRI plugin table (<see cref="HyperVHandlerDropInSpec.CriPluginTable"/>), because
+/// 1.x lets an imported plugin table replace the main file's. The file starts with <see cref="Marker"/>
+/// so uninstall deletes only a file we wrote. Pure: tables in, text out, the same bytes for the same input.
+/// <para>
+/// The per-build handlers differ only in name, and that is a known limit, not a down-level switch: a WCOW
+/// Hyper-V pod's utility VM boots from the sandbox (pause) image's layers, and containerd 1.7 has one
+/// plugin-wide <c>sandbox_image</c>, resolved for the host's own build, with no per-handler platform. So every
+/// handler here boots a VM of the host's build. Down-level pods need containerd 2.x's image pull per runtime
+/// class (KEP-4216: kubelet's <c>RuntimeClassInImageCriApi</c> and a per-handler guest platform in containerd's
+/// image config); those keys were not verified against a containerd release, so nothing here writes them, and
+/// the RuntimeClasses the operator renders use the generic handler.
+/// </para>
 /// </summary>
 public static class HyperVHandlerDropIn
 {
@@ -25,6 +37,9 @@ public static class HyperVHandlerDropIn
 
     /// <summary>The drop-in's file name beside <c>config.toml</c>.</summary>
     public const string FileName = "hyperv-isolation.toml";
+
+    // One line ending on every platform, so the same node state always renders the same bytes.
+    private static readonly TomlSerializerOptions SerializerOptions = new() { NewLine = TomlNewLineKind.Lf };
 
     /// <summary>The pod annotations our handlers let through.</summary>
     public static IReadOnlyList<string> PodAnnotationPatterns { get; } =
@@ -51,51 +66,73 @@ public static class HyperVHandlerDropIn
             throw new ContainerdConfigException($"Drop-ins are written for containerd config version 2 or 3, not {spec.ConfigVersion}.");
         }
 
-        var runtimesTable = RuntimesTable(spec.ConfigVersion);
-        var text = new StringBuilder()
-            .AppendLine(Marker)
-            .AppendLine(CultureInfo.InvariantCulture, $"version = {spec.ConfigVersion}");
-        var handlers = new[] { BaseHandlerName }.Concat(spec.Builds.Distinct().Order().Select(HandlerName));
-        foreach (var handler in handlers)
+        // containerd 1.x replaces a plugin's whole table with an imported one: start from the node's own CRI table.
+        var plugin = spec.ConfigVersion == ContainerdConfigVersions.Containerd17 && spec.CriPluginTable is { } node
+            ? TomlTableCopy.Of(node)
+            : new TomlTable();
+        var runtimes = Child(Child(plugin, "containerd"), "runtimes");
+        foreach (var handler in new[] { BaseHandlerName }.Concat(spec.Builds.Distinct().Order().Select(HandlerName)))
         {
-            AppendHandler(text, $"{runtimesTable}.{handler}", spec);
+            runtimes[handler] = HandlerTable(spec);
         }
 
-        return text.ToString();
+        var root = new TomlTable
+        {
+            ["version"] = (long)spec.ConfigVersion,
+            ["plugins"] = new TomlTable { [ContainerdConfigVersions.CriRuntimePluginId(spec.ConfigVersion)] = plugin },
+        };
+        return Marker + "\n" + TomlSerializer.Serialize(root, SerializerOptions);
     }
 
-    private static string RuntimesTable(int version) => version == ContainerdConfigVersions.Containerd2
-        ? $"plugins.'{ContainerdConfigVersions.CriRuntimePluginId(version)}'.containerd.runtimes"
-        : $"plugins.\"{ContainerdConfigVersions.CriRuntimePluginId(version)}\".containerd.runtimes";
-
-    private static void AppendHandler(StringBuilder text, string table, HyperVHandlerDropInSpec spec)
+    private static TomlTable HandlerTable(HyperVHandlerDropInSpec spec)
     {
-        text.AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"[{table}]")
-            .AppendLine(CultureInfo.InvariantCulture, $"  runtime_type = {Quote(RunhcsRuntimeType)}")
-            .AppendLine(CultureInfo.InvariantCulture, $"  pod_annotations = {Array(PodAnnotationPatterns)}")
-            .AppendLine(CultureInfo.InvariantCulture, $"  container_annotations = {Array(ContainerAnnotationPatterns)}")
-            .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"  [{table}.options]")
-            .AppendLine(CultureInfo.InvariantCulture, $"    SandboxIsolation = {RunhcsOptions.HypervisorIsolation}")
-            .AppendLine(CultureInfo.InvariantCulture, $"    SandboxPlatform = {Quote(spec.SandboxPlatform)}")
-            .AppendLine("    ScaleCpuLimitsToSandbox = true")
-            .AppendLine("    ScrubLogs = true");
+        var options = new TomlTable
+        {
+            [nameof(RunhcsOptions.SandboxIsolation)] = RunhcsOptions.HypervisorIsolation,
+            [nameof(RunhcsOptions.SandboxPlatform)] = spec.SandboxPlatform,
+            [nameof(RunhcsOptions.ScaleCpuLimitsToSandbox)] = true,
+            [nameof(RunhcsOptions.ScrubLogs)] = true,
+        };
         if (spec.VmMemorySizeInMb is { } memory)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"    VmMemorySizeInMb = {memory}");
+            options[nameof(RunhcsOptions.VmMemorySizeInMb)] = memory;
         }
 
         if (spec.VmProcessorCount is { } processors)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"    VmProcessorCount = {processors}");
+            options[nameof(RunhcsOptions.VmProcessorCount)] = processors;
         }
+
+        return new TomlTable
+        {
+            ["runtime_type"] = RunhcsRuntimeType,
+            ["pod_annotations"] = Array(PodAnnotationPatterns),
+            ["container_annotations"] = Array(ContainerAnnotationPatterns),
+            ["options"] = options,
+        };
     }
 
-    private static string Array(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Quote)) + "]";
+    // The table under key, created when missing or replaced when not a table (ours must be one).
+    private static TomlTable Child(TomlTable parent, string key)
+    {
+        if (parent.TryGetValue(key, out var value) && value is TomlTable table)
+        {
+            return table;
+        }
 
-    // Literal strings: our values contain no single quotes, and literals need no escaping of '\' in Windows paths.
-    private static string Quote(string value) => value.Contains('\'', StringComparison.Ordinal)
-        ? throw new ArgumentException($"'{value}' cannot be written as a TOML literal string.", nameof(value))
-        : $"'{value}'";
+        var created = new TomlTable();
+        parent[key] = created;
+        return created;
+    }
+
+    private static TomlArray Array(IEnumerable<string> values)
+    {
+        var array = new TomlArray();
+        foreach (var value in values)
+        {
+            array.Add(value);
+        }
+
+        return array;
+    }
 }

@@ -1,4 +1,5 @@
 using HyperVIsolation.Api.Windows;
+using Tomlyn.Model;
 
 namespace HyperVIsolation.NodeAgent.Containerd;
 
@@ -16,6 +17,14 @@ public sealed record HyperVHandlerDropInSpec
 
     /// <summary>Handler default VM processors when a pod sets no annotation; null keeps hcsshim's 2.</summary>
     public long? VmProcessorCount { get; init; }
+
+    /// <summary>
+    /// For config version 2 (containerd 1.x): the node's <c>plugins."io.containerd.grpc.v1.cri"</c> table without our
+    /// drop-in. containerd 1.x lets an imported plugin table replace the main file's whole table, so the drop-in must
+    /// carry all of it (sandbox image, CNI, registries, other handlers) beside our handlers. Ignored for version 3,
+    /// whose imports merge key by key. Not changed by rendering.
+    /// </summary>
+    public TomlTable? CriPluginTable { get; init; }
 
     /// <summary>The sandbox platform.</summary>
     public string SandboxPlatform { get; init; } = "windows/amd64";

@@ -5,7 +5,7 @@ namespace HyperVIsolation.NodeAgent.Hcs;
 
 /// <summary>An open <c>HCS_SYSTEM</c> handle from <see cref="ComputeCoreHostComputeService"/>.</summary>
 [SupportedOSPlatform("windows")]
-internal sealed class ComputeCoreComputeSystem(string id, SafeHcsSystemHandle handle) : IComputeSystem
+internal sealed class ComputeCoreComputeSystem(string id, SafeHcsSystemHandle handle, TimeSpan operationTimeout) : IComputeSystem
 {
     public string Id { get; } = id;
 
@@ -15,6 +15,7 @@ internal sealed class ComputeCoreComputeSystem(string id, SafeHcsSystemHandle ha
         return ComputeCoreOperation.RunAsync(
             $"HcsGetComputeSystemProperties({Id})",
             operation => NativeMethods.HcsGetComputeSystemProperties(handle, operation, propertyQueryJson),
+            operationTimeout,
             cancellationToken);
     }
 
@@ -24,6 +25,7 @@ internal sealed class ComputeCoreComputeSystem(string id, SafeHcsSystemHandle ha
         await ComputeCoreOperation.RunAsync(
             $"HcsModifyComputeSystem({Id})",
             operation => NativeMethods.HcsModifyComputeSystem(handle, operation, settingsJson, IntPtr.Zero),
+            operationTimeout,
             cancellationToken);
     }
 

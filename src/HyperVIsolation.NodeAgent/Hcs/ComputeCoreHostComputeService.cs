@@ -12,14 +12,27 @@ namespace HyperVIsolation.NodeAgent.Hcs;
 [SupportedOSPlatform("windows")]
 public sealed class ComputeCoreHostComputeService : IHostComputeService
 {
-    /// <summary>Creates the service.</summary>
+    private readonly TimeSpan operationTimeout;
+
+    /// <summary>Creates the service; each operation waits at most <see cref="HcsOperationTimeout.Default"/>.</summary>
     /// <exception cref="PlatformNotSupportedException">Not running on Windows.</exception>
     public ComputeCoreHostComputeService()
+        : this(HcsOperationTimeout.Default)
     {
+    }
+
+    /// <summary>Creates the service; each operation waits at most <paramref name="operationTimeout"/>, then fails with HCS_E_OPERATION_TIMEOUT.</summary>
+    /// <exception cref="PlatformNotSupportedException">Not running on Windows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is not a positive, finite time.</exception>
+    public ComputeCoreHostComputeService(TimeSpan operationTimeout)
+    {
+        HcsOperationTimeout.Validate(operationTimeout);
         if (!OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException("The Host Compute Service (computecore.dll) exists only on Windows.");
         }
+
+        this.operationTimeout = operationTimeout;
     }
 
     /// <inheritdoc />
@@ -27,6 +40,7 @@ public sealed class ComputeCoreHostComputeService : IHostComputeService
         ComputeCoreOperation.RunAsync(
             "HcsEnumerateComputeSystems",
             operation => NativeMethods.HcsEnumerateComputeSystems(NullIfEmpty(queryJson), operation),
+            operationTimeout,
             cancellationToken);
 
     /// <inheritdoc />
@@ -43,7 +57,7 @@ public sealed class ComputeCoreHostComputeService : IHostComputeService
             throw new HcsException($"HcsOpenComputeSystem({id})", unchecked((uint)result));
         }
 
-        return Task.FromResult<IComputeSystem>(new ComputeCoreComputeSystem(id, handle));
+        return Task.FromResult<IComputeSystem>(new ComputeCoreComputeSystem(id, handle, operationTimeout));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -45,6 +45,15 @@ public sealed class HcsException : Exception
     /// <summary>The HRESULT as the unsigned value documentation and logs show (for example <c>0xC037010E</c>).</summary>
     public uint ErrorCode => unchecked((uint)HResult);
 
+    /// <summary>Whether this failure is <paramref name="hResult"/>, in either its computecore or its vmcompute form (<see cref="HcsErrorCodes.Matches"/>).</summary>
+    public bool Is(uint hResult) => HcsErrorCodes.Matches(ErrorCode, hResult);
+
+    /// <summary>Whether the compute system does not exist (<see cref="HcsErrorCodes.IsNotFound"/>).</summary>
+    public bool IsNotFound => HcsErrorCodes.IsNotFound(ErrorCode);
+
+    /// <summary>Whether the call did not complete in time (<see cref="HcsErrorCodes.OperationTimeout"/>).</summary>
+    public bool IsTimeout => Is(HcsErrorCodes.OperationTimeout);
+
     /// <summary>The HCS error document (JSON), if HCS returned one.</summary>
     public string? ErrorDocument { get; }
 

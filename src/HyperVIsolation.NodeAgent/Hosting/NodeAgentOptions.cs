@@ -15,6 +15,9 @@ public sealed record NodeAgentOptions
     /// <summary>How soon a node that is not ready (or whose containerd just restarted) is looked at again.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long one HCS call may take before it fails with HCS_E_OPERATION_TIMEOUT (a stuck HCS must not hang a reconcile).</summary>
+    public TimeSpan HcsOperationTimeout { get; init; } = Hcs.HcsOperationTimeout.Default;
+
     /// <summary>Every problem with these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -32,6 +35,11 @@ public sealed record NodeAgentOptions
         if (ResyncInterval <= TimeSpan.Zero || RetryInterval <= TimeSpan.Zero)
         {
             errors.Add("ResyncInterval and RetryInterval must be positive.");
+        }
+
+        if (HcsOperationTimeout <= TimeSpan.Zero || HcsOperationTimeout == Timeout.InfiniteTimeSpan)
+        {
+            errors.Add("HcsOperationTimeout must be a positive, finite time (HcsCancelOperation is not implemented, so an HCS wait must end).");
         }
 
         return errors;

@@ -3,6 +3,7 @@ using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
 using HyperVIsolation.NodeAgent.Cri;
+using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Observability;
 using HyperVIsolation.NodeAgent.Readiness;
 using HyperVIsolation.NodeAgent.Verification;
@@ -50,6 +51,7 @@ public static class NodeAgentServiceCollectionExtensions
 
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        LimitHcsCalls(services, options.HcsOperationTimeout);
         services.TryAddSingleton<ILeadership, AlwaysLeading>();
         services.TryAddSingleton<IOptions<ControllerRuntimeOptions>>(Options.Create(new ControllerRuntimeOptions { Workers = 1 }));
         services.TryAddSingleton(provider => new NodeLabelWriter(provider.GetRequiredService<IKubernetes>()));
@@ -76,5 +78,23 @@ public static class NodeAgentServiceCollectionExtensions
             .Watch<V1Pod>(ObjectKeyMappings.Self));
         services.AddControllerRuntime();
         return services;
+    }
+
+    // Every HCS call of the agent gets a time limit, whichever implementation the caller registered: HcsCancelOperation
+    // is not implemented, so a stuck HCS call would otherwise hang its reconcile for good.
+    private static void LimitHcsCalls(IServiceCollection services, TimeSpan timeout)
+    {
+        if (services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IHostComputeService)) is not { } registered)
+        {
+            return;
+        }
+
+        services.Remove(registered);
+        services.AddSingleton<IHostComputeService>(provider => new TimeLimitedHostComputeService(
+            (IHostComputeService)(registered.ImplementationInstance
+                ?? registered.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)),
+            timeout,
+            provider.GetRequiredService<TimeProvider>()));
     }
 }

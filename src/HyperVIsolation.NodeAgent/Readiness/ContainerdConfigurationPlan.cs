@@ -1,5 +1,6 @@
 using HyperVIsolation.Api.Windows;
 using HyperVIsolation.NodeAgent.Containerd;
+using Tomlyn.Model;
 
 namespace HyperVIsolation.NodeAgent.Readiness;
 
@@ -21,11 +22,16 @@ public sealed record ContainerdConfigurationPlan(string ConfigText, string DropI
     /// <param name="build">The host's build (its per-build handler).</param>
     /// <param name="currentConfig">The main file now.</param>
     /// <param name="currentDropIn">The drop-in now, or <see langword="null"/> when there is none.</param>
+    /// <param name="nodeCriPlugin">
+    /// The node's CRI plugin table as containerd reads it without our drop-in (main file and other imports); for config
+    /// version 2 the drop-in carries it whole, since containerd 1.x replaces the table with the imported one. A change
+    /// there (say, a new sandbox image) changes the drop-in, so the drop-in never hides the node's own settings.
+    /// </param>
     /// <exception cref="ContainerdConfigException">The main file is not valid TOML.</exception>
-    public static ContainerdConfigurationPlan For(int configVersion, WindowsBuild build, string currentConfig, string? currentDropIn)
+    public static ContainerdConfigurationPlan For(int configVersion, WindowsBuild build, string currentConfig, string? currentDropIn, TomlTable? nodeCriPlugin = null)
     {
         ArgumentNullException.ThrowIfNull(currentConfig);
-        var dropIn = HyperVHandlerDropIn.Render(new HyperVHandlerDropInSpec { ConfigVersion = configVersion, Builds = [build] });
+        var dropIn = HyperVHandlerDropIn.Render(new HyperVHandlerDropInSpec { ConfigVersion = configVersion, Builds = [build], CriPluginTable = nodeCriPlugin });
         var config = ContainerdImportsEditor.AddImport(currentConfig, HyperVHandlerDropIn.FileName);
         return new ContainerdConfigurationPlan(
             config, dropIn, !string.Equals(config, currentConfig, StringComparison.Ordinal), !string.Equals(dropIn, currentDropIn, StringComparison.Ordinal));

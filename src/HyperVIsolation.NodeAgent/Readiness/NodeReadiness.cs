@@ -2,7 +2,7 @@ namespace HyperVIsolation.NodeAgent.Readiness;
 
 /// <summary>Whether the node can run Hyper-V isolated pods now, and why not.</summary>
 /// <param name="Ready">Whether the node earns <c>isolation.hyperv.dev/ready=true</c>.</param>
-/// <param name="Reason">A CamelCase reason (<c>Verified</c>, <c>HyperVMissing</c>, <c>ContainerdUnsupported</c>, <c>Configuring</c>, <c>HandlerMisconfigured</c>).</param>
+/// <param name="Reason">A CamelCase reason (<c>Verified</c>, <c>HyperVMissing</c>, <c>ContainerdUnsupported</c>, <c>Configuring</c>, <c>ContainerdConfigInvalid</c>, <c>HandlerMisconfigured</c>, <c>ContainerdUnreachable</c>).</param>
 /// <param name="Message">What was found, for logs and Events.</param>
 public sealed record NodeReadiness(bool Ready, string Reason, string Message)
 {

@@ -81,11 +81,25 @@ internal sealed partial class NodeReadinessReconciler(
         }
 
         var dropInPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContainerdConfigPath)) ?? ".", HyperVHandlerDropIn.FileName);
+
+        // What containerd reads without our drop-in: on 1.x the drop-in must carry that CRI table whole.
+        MergedContainerdConfig withoutDropIn;
+        try
+        {
+            withoutDropIn = await ContainerdConfigLoader.LoadMergedAsync(options.ContainerdConfigPath, dropInPath, cancellationToken);
+        }
+        catch (ContainerdConfigException exception)
+        {
+            // containerd would not start with the node's own files (a missing import, bad TOML): ours on top fix nothing.
+            return InvalidConfig(exception);
+        }
+
         var plan = ContainerdConfigurationPlan.For(
             version,
             facts.Build,
             await File.ReadAllTextAsync(options.ContainerdConfigPath, cancellationToken),
-            File.Exists(dropInPath) ? await File.ReadAllTextAsync(dropInPath, cancellationToken) : null);
+            File.Exists(dropInPath) ? await File.ReadAllTextAsync(dropInPath, cancellationToken) : null,
+            withoutDropIn.PluginTable(ContainerdConfigVersions.CriRuntimePluginId(version)));
         if (plan.Changed && NodeLabelWriter.IsLabelledReady(node))
         {
             // Pods must not be placed here while containerd runs without (or restarts into) the handlers: the caller
@@ -104,7 +118,17 @@ internal sealed partial class NodeReadinessReconciler(
             return NodeReadiness.NotReady("Configuring", "containerd restarted with the Hyper-V handlers; verifying");
         }
 
-        var problems = HyperVHandlerVerifier.Verify(await ContainerdConfigLoader.LoadAsync(options.ContainerdConfigPath, cancellationToken), facts.Build);
+        ContainerdConfig merged;
+        try
+        {
+            merged = await ContainerdConfigLoader.LoadAsync(options.ContainerdConfigPath, cancellationToken);
+        }
+        catch (ContainerdConfigException exception)
+        {
+            return InvalidConfig(exception);
+        }
+
+        var problems = HyperVHandlerVerifier.Verify(merged, facts.Build);
         if (problems.Count > 0)
         {
             return NodeReadiness.NotReady("HandlerMisconfigured", string.Join("; ", problems));
@@ -114,6 +138,9 @@ internal sealed partial class NodeReadinessReconciler(
             ? NodeReadiness.Verified
             : NodeReadiness.NotReady("ContainerdUnreachable", $"containerd does not answer CRI at {cri}");
     }
+
+    private static NodeReadiness InvalidConfig(ContainerdConfigException exception) =>
+        NodeReadiness.NotReady("ContainerdConfigInvalid", $"containerd would not start with its configuration files: {exception.Message}");
 
     // A configured containerd that does not answer (stopped, restarting, hung) cannot start pods either.
     private async Task<bool> CriAnswersAsync(CancellationToken cancellationToken)

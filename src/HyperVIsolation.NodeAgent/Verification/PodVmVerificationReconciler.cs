@@ -94,7 +94,7 @@ internal sealed partial class PodVmVerificationReconciler(
         {
             system = await hcs.OpenComputeSystemAsync(id, cancellationToken);
         }
-        catch (HcsException exception) when (exception.ErrorCode == HcsErrorCodes.SystemNotFound)
+        catch (HcsException exception) when (exception.IsNotFound)
         {
             statistics.Forget(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
             return null;

@@ -9,19 +9,20 @@ internal sealed class SimulatedComputeSystemHandle(SimulatedHostComputeService s
 
     public string Id { get; } = id;
 
-    public Task<string> GetPropertiesAsync(string propertyQueryJson, CancellationToken cancellationToken)
+    public async Task<string> GetPropertiesAsync(string propertyQueryJson, CancellationToken cancellationToken)
     {
+        await service.WhenNotStalledAsync();
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(closed, this);
-        return Task.FromResult(service.GetProperties(Id, propertyQueryJson));
+        return service.GetProperties(Id, propertyQueryJson);
     }
 
-    public Task ModifyAsync(string settingsJson, CancellationToken cancellationToken)
+    public async Task ModifyAsync(string settingsJson, CancellationToken cancellationToken)
     {
+        await service.WhenNotStalledAsync();
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(closed, this);
         service.Modify(Id, settingsJson);
-        return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync()

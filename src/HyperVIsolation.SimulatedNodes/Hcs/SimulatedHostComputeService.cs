@@ -10,7 +10,10 @@ namespace HyperVIsolation.SimulatedNodes.Hcs;
 /// <see cref="IHostComputeService"/> the node agent uses for <c>computecore.dll</c>. The simulated
 /// kubelet creates one utility VM per Hyper-V pod (<c>&lt;sandboxID&gt;@vm</c>, owned by the runhcs
 /// shim) sized from the annotations that got through containerd; statistics move with the
-/// <see cref="TimeProvider"/>; failures carry the HRESULTs real HCS returns. Thread-safe.
+/// <see cref="TimeProvider"/>; failures carry the HRESULTs real HCS returns: the computecore form
+/// (<c>0x8037xxxx</c>) to the agent's calls, the vmcompute form (<c>0xC037xxxx</c>) the runhcs shim sees
+/// when a VM is created. <see cref="StallOperations"/> makes the agent's calls hang as a stuck HCS does,
+/// ignoring cancellation (HcsCancelOperation is not implemented). Thread-safe.
 /// </summary>
 public sealed class SimulatedHostComputeService : IHostComputeService
 {
@@ -18,6 +21,7 @@ public sealed class SimulatedHostComputeService : IHostComputeService
     private readonly Lock gate = new();
     private readonly Dictionary<string, SimulatedComputeSystem> systems = new(StringComparer.OrdinalIgnoreCase);
     private uint? nextBootFailure;
+    private TaskCompletionSource? stall;
 
     /// <summary>Creates an empty host.</summary>
     public SimulatedHostComputeService(TimeProvider timeProvider, SimulatedHostOptions? host = null)
@@ -61,12 +65,12 @@ public sealed class SimulatedHostComputeService : IHostComputeService
             if (nextBootFailure is { } failure)
             {
                 nextBootFailure = null;
-                throw Failure($"HcsCreateComputeSystem({id})", failure, "The virtual machine could not be started.");
+                throw Failure($"HcsCreateComputeSystem({id})", HcsErrorCodes.ToVmcomputeForm(failure), "The virtual machine could not be started.");
             }
 
             if (systems.ContainsKey(id))
             {
-                throw Failure($"HcsCreateComputeSystem({id})", HcsErrorCodes.SystemAlreadyExists, "A compute system with this id already exists.");
+                throw Failure($"HcsCreateComputeSystem({id})", HcsErrorCodes.ToVmcomputeForm(HcsErrorCodes.SystemAlreadyExists), "A compute system with this id already exists.");
             }
 
             EnsureHostMemory(id, size.MemoryMb, "HcsCreateComputeSystem");
@@ -109,9 +113,32 @@ public sealed class SimulatedHostComputeService : IHostComputeService
         }
     }
 
-    /// <inheritdoc />
-    public Task<string> EnumerateComputeSystemsAsync(string queryJson, CancellationToken cancellationToken)
+    /// <summary>Makes every agent call (enumerate, open, properties, modify) hang until <see cref="ResumeOperations"/>, ignoring cancellation, as a stuck HCS does.</summary>
+    public void StallOperations()
     {
+        lock (gate)
+        {
+            stall ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Lets stalled and new calls complete again.</summary>
+    public void ResumeOperations()
+    {
+        TaskCompletionSource? released;
+        lock (gate)
+        {
+            released = stall;
+            stall = null;
+        }
+
+        released?.TrySetResult();
+    }
+
+    /// <inheritdoc />
+    public async Task<string> EnumerateComputeSystemsAsync(string queryJson, CancellationToken cancellationToken)
+    {
+        await WhenNotStalledAsync();
         cancellationToken.ThrowIfCancellationRequested();
         var query = HcsDocumentSerializer.DeserializeOptional(queryJson, HcsJsonContext.Default.ComputeSystemQuery) ?? new ComputeSystemQuery();
         lock (gate)
@@ -121,21 +148,31 @@ public sealed class SimulatedHostComputeService : IHostComputeService
                 .OrderBy(s => s.Id, StringComparer.Ordinal)
                 .Select(s => s.ToSummary())
                 .ToList();
-            return Task.FromResult(HcsDocumentSerializer.Serialize<IReadOnlyList<ComputeSystemSummary>>(
-                matches, HcsJsonContext.Default.IReadOnlyListComputeSystemSummary));
+            return HcsDocumentSerializer.Serialize<IReadOnlyList<ComputeSystemSummary>>(
+                matches, HcsJsonContext.Default.IReadOnlyListComputeSystemSummary);
         }
     }
 
     /// <inheritdoc />
-    public Task<IComputeSystem> OpenComputeSystemAsync(string id, CancellationToken cancellationToken)
+    public async Task<IComputeSystem> OpenComputeSystemAsync(string id, CancellationToken cancellationToken)
     {
+        await WhenNotStalledAsync();
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
             _ = Find(id, $"HcsOpenComputeSystem({id})");
         }
 
-        return Task.FromResult<IComputeSystem>(new SimulatedComputeSystemHandle(this, id));
+        return new SimulatedComputeSystemHandle(this, id);
+    }
+
+    /// <summary>Completes when calls are not stalled (<see cref="StallOperations"/>); deliberately deaf to cancellation.</summary>
+    internal Task WhenNotStalledAsync()
+    {
+        lock (gate)
+        {
+            return stall?.Task ?? Task.CompletedTask;
+        }
     }
 
     internal string GetProperties(string id, string propertyQueryJson)

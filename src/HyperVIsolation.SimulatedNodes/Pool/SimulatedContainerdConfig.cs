@@ -17,6 +17,9 @@ public static class SimulatedContainerdConfig
     /// <summary>The default (process-isolated) handler; pods without a RuntimeClass run here.</summary>
     public const string ProcessHandlerName = "runhcs-wcow-process";
 
+    /// <summary>The pause image of the simulated 1.7 nodes' main file.</summary>
+    public const string SandboxImage = "mcr.microsoft.com/oss/kubernetes/pause:3.9";
+
     /// <summary>Renders the files for a group.</summary>
     /// <exception cref="ArgumentException">The group's containerd version or build is invalid (validate first).</exception>
     public static SimulatedContainerdFiles Render(NodeGroupConfig group)
@@ -38,6 +41,18 @@ public static class SimulatedContainerdConfig
             text.AppendLine(CultureInfo.InvariantCulture, $"imports = ['{HyperVHandlerDropIn.FileName}']");
         }
 
+        if (version == ContainerdConfigVersions.Containerd17)
+        {
+            // What a Windows node's containerd 1.7 has beside its handlers, which a drop-in must not wipe.
+            var cri = $"plugins.\"{ContainerdConfigVersions.CriRuntimePluginId(version)}\"";
+            text.AppendLine()
+                .AppendLine(CultureInfo.InvariantCulture, $"[{cri}]")
+                .AppendLine(CultureInfo.InvariantCulture, $"  sandbox_image = '{SandboxImage}'")
+                .AppendLine(CultureInfo.InvariantCulture, $"  [{cri}.cni]")
+                .AppendLine(@"    bin_dir = 'C:\Program Files\containerd\cni\bin'")
+                .AppendLine(@"    conf_dir = 'C:\Program Files\containerd\cni\conf'");
+        }
+
         text.AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"[{runtimes}]")
             .AppendLine(CultureInfo.InvariantCulture, $"  default_runtime_name = '{ProcessHandlerName}'");
@@ -47,10 +62,18 @@ public static class SimulatedContainerdConfig
             AppendHandler(text, $"{runtimes}.runtimes.{HyperVHandlerDropIn.BaseHandlerName}", RunhcsOptions.HypervisorIsolation);
         }
 
+        var config = text.ToString();
+
+        // The drop-in the node agent would write for this main file (on 1.7 it carries the main file's CRI table).
         var dropIn = group.HandlerAllowListConfigured
-            ? HyperVHandlerDropIn.Render(new HyperVHandlerDropInSpec { ConfigVersion = version, Builds = [build] })
+            ? HyperVHandlerDropIn.Render(new HyperVHandlerDropInSpec
+            {
+                ConfigVersion = version,
+                Builds = [build],
+                CriPluginTable = ContainerdConfigParser.ParseTables(config).PluginTable(ContainerdConfigVersions.CriRuntimePluginId(version)),
+            })
             : null;
-        return new SimulatedContainerdFiles(text.ToString(), dropIn);
+        return new SimulatedContainerdFiles(config, dropIn);
     }
 
     /// <summary>Writes the files into <paramref name="directory"/>; returns the <c>config.toml</c> path.</summary>

@@ -18,6 +18,7 @@ public sealed class SimulatedNodeFaults(TimeProvider timeProvider, SimulatedCriR
     private readonly Lock gate = new();
     private NodeReadinessFault readiness;
     private bool hostOutOfMemory;
+    private string? containerdStartError;
 
     /// <summary>The node's readiness fault.</summary>
     public NodeReadinessFault Readiness
@@ -52,9 +53,33 @@ public sealed class SimulatedNodeFaults(TimeProvider timeProvider, SimulatedCriR
     /// <summary>Sets the readiness fault (<see cref="NodeReadinessFault.None"/> heals the node).</summary>
     public void SetReadiness(NodeReadinessFault fault) => Change(() => readiness = fault);
 
+    /// <summary>Why containerd did not come back from its last restart (its configuration was refused); null while it runs.</summary>
+    public string? ContainerdStartError
+    {
+        get
+        {
+            lock (gate)
+            {
+                return containerdStartError;
+            }
+        }
+    }
+
     /// <summary>containerd restarts: CRI is unavailable for <paramref name="downtime"/>; no pod starts meanwhile.</summary>
     public void RestartContainerd(TimeSpan downtime) =>
-        Change(() => runtime.MarkUnavailableUntil(timeProvider.GetUtcNow() + downtime));
+        Change(() =>
+        {
+            containerdStartError = null;
+            runtime.MarkUnavailableUntil(timeProvider.GetUtcNow() + downtime);
+        });
+
+    /// <summary>containerd stopped and refused to start again (<paramref name="error"/>): CRI stays away until a restart succeeds.</summary>
+    public void FailContainerdStart(string error) =>
+        Change(() =>
+        {
+            containerdStartError = error;
+            runtime.MarkUnavailableUntil(DateTimeOffset.MaxValue);
+        });
 
     /// <summary>Makes the host run out of (or recover) memory.</summary>
     public void SetHostOutOfMemory(bool outOfMemory) => Change(() => hostOutOfMemory = outOfMemory);

@@ -1,5 +1,6 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.NodeAgent.Containerd;
+using HyperVIsolation.SimulatedNodes.Pool;
 using HyperVIsolation.SimulatedNodes.Tests.Integration;
 using k8s;
 using k8s.Models;
@@ -98,6 +99,58 @@ public sealed class NodeAgentReadinessTests
         await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) is null, "an unreachable containerd loses the node its label");
         await AgentTestSupport.WaitUntilAsync(() => AgentTestSupport.HasEventAsync(cluster.Client, node.Name, "ContainerdUnreachable"), "the reason is recorded as an Event (written in the background)");
         await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the label comes back once CRI answers");
+    }
+
+    [Fact]
+    public async Task Agent_Containerd17Node_DropInKeepsTheNodesSandboxImageCniAndProcessHandler()
+    {
+        var group = SimulatedClusterFixture.Group("bare17", "10.0.20348", allowList: false) with { ContainerdVersion = "1.7.20" };
+        await using var cluster = await SimulatedClusterFixture.StartAsync(group);
+        var node = cluster.Cluster.Nodes[0];
+
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the agent configures and labels the 1.7 node");
+        var merged = await ContainerdConfigLoader.LoadMergedAsync(node.ContainerdConfigPath, excluding: null, CancellationToken.None);
+        var cri = merged.PluginTable(ContainerdConfigVersions.CriRuntimePluginId(ContainerdConfigVersions.Containerd17))!;
+        cri["sandbox_image"].Should().Be(SimulatedContainerdConfig.SandboxImage);
+        cri.ContainsKey("cni").Should().BeTrue();
+        merged.ToConfig().RuntimeHandlers.Keys.Should().Contain([SimulatedContainerdConfig.ProcessHandlerName, HyperVHandlerDropIn.BaseHandlerName, "runhcs-wcow-hypervisor-20348"]);
+        agents.Containerd[node.Name].Restarts.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Agent_Containerd17NodeWithHandlerOnlyDropIn_RewritesItWithTheNodesCriTable()
+    {
+        var group = SimulatedClusterFixture.Group("old17", "10.0.20348") with { ContainerdVersion = "1.7.20" };
+        await using var cluster = await SimulatedClusterFixture.StartAsync(group);
+        var node = cluster.Cluster.Nodes[0];
+        var dropIn = Path.Combine(Path.GetDirectoryName(node.ContainerdConfigPath)!, HyperVHandlerDropIn.FileName);
+        await File.WriteAllTextAsync(dropIn, HyperVHandlerDropIn.Render(new HyperVHandlerDropInSpec { ConfigVersion = 2, Builds = [node.Build] }));
+        (await ContainerdConfigLoader.LoadAsync(node.ContainerdConfigPath, CancellationToken.None)).RuntimeHandlers.Keys
+            .Should().NotContain(SimulatedContainerdConfig.ProcessHandlerName, "the handler-only drop-in wipes the node's CRI table on containerd 1.7");
+
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+
+        await AgentTestSupport.WaitUntilAsync(async () => await LabelAsync(cluster.Client, node.Name) == "true", "the agent fixes and labels the node");
+        (await ContainerdConfigLoader.LoadAsync(node.ContainerdConfigPath, CancellationToken.None)).RuntimeHandlers.Keys
+            .Should().Contain(SimulatedContainerdConfig.ProcessHandlerName);
+        agents.Containerd[node.Name].Restarts.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Agent_ImportOfAMissingFile_NeverLabelsOrRestartsAndSaysWhy()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("broken", "10.0.20348"));
+        var node = cluster.Cluster.Nodes[0];
+        var config = await File.ReadAllTextAsync(node.ContainerdConfigPath);
+        await File.WriteAllTextAsync(node.ContainerdConfigPath, ContainerdImportsEditor.AddImport(config, "gone.toml"));
+
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+
+        await AgentTestSupport.WaitUntilAsync(() => AgentTestSupport.HasEventAsync(cluster.Client, node.Name, "ContainerdConfigInvalid"), "the agent reports the file containerd would refuse");
+        (await LabelAsync(cluster.Client, node.Name)).Should().BeNull();
+        agents.Containerd[node.Name].Restarts.Should().Be(0, "restarting into a configuration containerd refuses would take the node down");
     }
 
     private static async Task<string?> LabelAsync(Kubernetes client, string node) =>

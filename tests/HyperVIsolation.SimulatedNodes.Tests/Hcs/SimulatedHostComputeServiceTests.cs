@@ -131,8 +131,9 @@ public sealed class SimulatedHostComputeServiceTests
         var act = () => hcs.OpenComputeSystemAsync("nope@vm", CancellationToken.None);
 
         var ex = (await act.Should().ThrowAsync<HcsException>()).Which;
-        ex.ErrorCode.Should().Be(0xC037010E);
-        JsonDocument.Parse(ex.ErrorDocument!).RootElement.GetProperty("Error").GetInt32().Should().Be(unchecked((int)0xC037010E));
+        ex.ErrorCode.Should().Be(0x8037010E, "computecore, which the agent calls, returns the 0x8037 form");
+        ex.IsNotFound.Should().BeTrue();
+        JsonDocument.Parse(ex.ErrorDocument!).RootElement.GetProperty("Error").GetInt32().Should().Be(unchecked((int)0x8037010E));
     }
 
     [Fact]
@@ -167,7 +168,9 @@ public sealed class SimulatedHostComputeServiceTests
 
         var act = () => hcs.CreateUtilityVm("a", NoAnnotations, null);
 
-        act.Should().Throw<HcsException>().Which.ErrorCode.Should().Be(HcsErrorCodes.SystemAlreadyExists);
+        var ex = act.Should().Throw<HcsException>().Which;
+        ex.ErrorCode.Should().Be(0xC037010F, "the runhcs shim creates VMs through vmcompute, which returns the 0xC037 form");
+        ex.Is(HcsErrorCodes.SystemAlreadyExists).Should().BeTrue();
     }
 
     [Fact]
@@ -178,7 +181,7 @@ public sealed class SimulatedHostComputeServiceTests
 
         var act = () => hcs.CreateUtilityVm("a", NoAnnotations, null);
 
-        act.Should().Throw<HcsException>().Which.ErrorCode.Should().Be(0xC0370101);
+        act.Should().Throw<HcsException>().Which.ErrorCode.Should().Be(0xC0370101, "the error containerd shows for a build mismatch");
         hcs.CreateUtilityVm("a", NoAnnotations, null).Should().Be("a@vm");
     }
 
@@ -196,4 +199,41 @@ public sealed class SimulatedHostComputeServiceTests
 
     private static Task<IComputeSystem> OpenAsync(SimulatedHostComputeService hcs, string id) =>
         hcs.OpenComputeSystemAsync(id, CancellationToken.None);
+
+    [Fact]
+    public async Task StallOperations_CallIgnoresCancellationUntilResumed()
+    {
+        var hcs = new SimulatedHostComputeService(time);
+        hcs.StallOperations();
+        using var cancel = new CancellationTokenSource();
+
+        var call = hcs.EnumerateComputeSystemsAsync(string.Empty, cancel.Token);
+        await cancel.CancelAsync();
+        await Task.Delay(50);
+
+        call.IsCompleted.Should().BeFalse("a stuck HCS call does not honour cancellation");
+        hcs.ResumeOperations();
+        var act = () => call;
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await hcs.EnumerateComputeSystemsAsync(string.Empty, CancellationToken.None)).Should().Be("[]");
+    }
+
+    [Fact]
+    public async Task StallOperations_BehindTimeLimit_FailsWithOperationTimeoutInsteadOfHanging()
+    {
+        var hcs = new SimulatedHostComputeService(time);
+        await using var vm = await OpenAsync(hcs, hcs.CreateUtilityVm("s", NoAnnotations, null));
+        var limited = new TimeLimitedHostComputeService(hcs, TimeSpan.FromMilliseconds(200));
+        await using var limitedVm = await limited.OpenComputeSystemAsync("s@vm", CancellationToken.None);
+        hcs.StallOperations();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var act = () => limitedVm.GetPropertiesAsync(PropertyQuery.StatisticsAndMemory, CancellationToken.None);
+
+        var ex = (await act.Should().ThrowAsync<HcsException>()).Which;
+        ex.IsTimeout.Should().BeTrue();
+        ex.Message.Should().Contain("HcsGetComputeSystemProperties(s@vm)").And.Contain("0x80370118");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        hcs.ResumeOperations();
+    }
 }

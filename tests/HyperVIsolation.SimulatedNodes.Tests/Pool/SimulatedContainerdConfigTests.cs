@@ -25,6 +25,19 @@ public sealed class SimulatedContainerdConfigTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_Containerd17AllowListConfigured_DropInKeepsTheSandboxImageAndCni()
+    {
+        var group = new NodeGroupConfig { Name = "g", ContainerdVersion = "1.7.20", WindowsBuild = "ltsc2022" };
+
+        var path = await SimulatedContainerdConfig.WriteAsync(directory, group, CancellationToken.None);
+        var merged = await ContainerdConfigLoader.LoadMergedAsync(path, excluding: null, CancellationToken.None);
+
+        var cri = merged.PluginTable("io.containerd.grpc.v1.cri")!;
+        cri["sandbox_image"].Should().Be(SimulatedContainerdConfig.SandboxImage, "containerd 1.7 replaces the CRI table with the drop-in's, which must carry it");
+        cri.ContainsKey("cni").Should().BeTrue();
+    }
+
+    [Fact]
     public async Task WriteAsync_NoAllowList_BareHypervisorHandlerWithoutPodAnnotations()
     {
         var group = new NodeGroupConfig { Name = "g", HandlerAllowListConfigured = false };

@@ -14,9 +14,6 @@ internal static partial class NativeMethods
     /// <summary>GENERIC_ALL, the access <c>HcsOpenComputeSystem</c> is asked for.</summary>
     internal const uint GenericAll = 0x10000000;
 
-    /// <summary>INFINITE for <c>HcsWaitForOperationResult</c>; cancellation goes through <c>HcsCancelOperation</c>.</summary>
-    internal const uint Infinite = 0xFFFFFFFF;
-
     private const string ComputeCore = "computecore.dll";
     private const string Kernel32 = "kernel32.dll";
 
@@ -25,9 +22,6 @@ internal static partial class NativeMethods
 
     [LibraryImport(ComputeCore)]
     internal static partial void HcsCloseOperation(IntPtr operation);
-
-    [LibraryImport(ComputeCore)]
-    internal static partial int HcsCancelOperation(SafeHcsOperationHandle operation);
 
     [LibraryImport(ComputeCore, StringMarshalling = StringMarshalling.Utf16)]
     internal static partial int HcsEnumerateComputeSystems(string? query, SafeHcsOperationHandle operation);
