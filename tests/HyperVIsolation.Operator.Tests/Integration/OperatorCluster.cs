@@ -42,10 +42,13 @@ internal sealed class OperatorCluster : IAsyncDisposable
     public static Task<OperatorCluster> StartAsync(params NodeGroupConfig[] groups) => StartAsync(startAgents: true, groups);
 
     /// <summary>Starts the cluster; without agents, until <see cref="StartAgentsAsync"/>, no pod's VM is verified.</summary>
-    public static async Task<OperatorCluster> StartAsync(bool startAgents, params NodeGroupConfig[] groups)
+    public static Task<OperatorCluster> StartAsync(bool startAgents, params NodeGroupConfig[] groups) => StartAsync(new Dictionary<string, Uri>(), startAgents, groups);
+
+    /// <summary>As <see cref="StartAsync(bool, NodeGroupConfig[])"/>, reaching webhooks registered by Service at <paramref name="webhookServices"/>.</summary>
+    public static async Task<OperatorCluster> StartAsync(IReadOnlyDictionary<string, Uri> webhookServices, bool startAgents, params NodeGroupConfig[] groups)
     {
         var server = await ApiServer.StartAsync(
-            new LocalApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(500), GarbageCollectionInterval = TimeSpan.FromMilliseconds(100) },
+            new LocalApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(500), GarbageCollectionInterval = TimeSpan.FromMilliseconds(100), WebhookServices = webhookServices },
             CancellationToken.None);
         var cluster = new OperatorCluster(server, server.CreateClient());
         await TestOperatorHost.InstallCrdsAsync(cluster.Client);
