@@ -1,6 +1,7 @@
-// Benchmarks (not tests): apiserver, operator and webhook; bench/README.md describes each, --help lists the options.
+// Benchmarks (not tests): apiserver, operator, webhook and failover; bench/README.md describes each, --help lists the options.
 using System.CommandLine;
 using HyperVIsolation.Bench;
+using HyperVIsolation.Bench.Failover;
 using HyperVIsolation.Bench.Operator;
 using HyperVIsolation.Bench.Webhook;
 using HyperVIsolation.Operator.Cli;
@@ -11,6 +12,7 @@ var command = new RootCommand("Benchmarks of the local API server, the admission
     ApiServerBenchmarkCommand.Create(repositoryRoot),
     OperatorBenchmarkCommand.Create(repositoryRoot),
     WebhookBenchmark.CreateCommand(repositoryRoot),
+    FailoverBenchmarkCommand.Create(repositoryRoot),
 };
 return await CommandLineInvocation.InvokeAsync(command, args, Console.Out, Console.Error, CancellationToken.None);
 

@@ -110,11 +110,17 @@ internal sealed class OperatorCluster : IAsyncDisposable
     private static NodeAgentOptions FastAgent(NodeAgentOptions options) =>
         options with { RetryInterval = TimeSpan.FromMilliseconds(200), ResyncInterval = TimeSpan.FromSeconds(1) };
 
-    /// <summary>Starts an operator host with the workload controllers; its client counts writes and can inject 503s.</summary>
-    public async Task<(TestOperatorHost Host, ApiRequestCounter Requests)> StartOperatorAsync(string identity)
+    /// <summary>
+    /// Starts an operator host with the workload controllers; its client counts writes and can inject 503s, and with
+    /// <paramref name="killSwitch"/> can be cut off from the API server as a killed process.
+    /// </summary>
+    public async Task<(TestOperatorHost Host, ApiRequestCounter Requests)> StartOperatorAsync(string identity, KillSwitchHandler? killSwitch = null)
     {
         var requests = new ApiRequestCounter();
-        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), requests, new ResponseBufferingHandler());
+        var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath);
+        var client = killSwitch is null
+            ? new Kubernetes(configuration, requests, new ResponseBufferingHandler())
+            : new Kubernetes(configuration, killSwitch, requests, new ResponseBufferingHandler());
         var host = TestOperatorHost.Create(Server, identity, builder =>
         {
             builder.Services.AddSingleton<IKubernetes>(client);
