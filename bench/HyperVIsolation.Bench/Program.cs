@@ -1,6 +1,7 @@
-// Benchmarks (not tests): apiserver, operator, webhook and agent; bench/README.md describes each, --help lists the options.
+// Benchmarks (not tests): apiserver, operator, webhook, failover and agent; bench/README.md describes each, --help lists the options.
 using System.CommandLine;
 using HyperVIsolation.Bench;
+using HyperVIsolation.Bench.Failover;
 using HyperVIsolation.Bench.NodeAgent;
 using HyperVIsolation.Bench.Operator;
 using HyperVIsolation.Bench.Webhook;
@@ -12,6 +13,7 @@ var command = new RootCommand("Benchmarks of the local API server, the admission
     ApiServerBenchmarkCommand.Create(repositoryRoot),
     OperatorBenchmarkCommand.Create(repositoryRoot),
     WebhookBenchmark.CreateCommand(repositoryRoot),
+    FailoverBenchmarkCommand.Create(repositoryRoot),
     AgentBenchmarkCommand.Create(repositoryRoot),
 };
 return await CommandLineInvocation.InvokeAsync(command, args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,6 +1,7 @@
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Controllers;
 using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.ControllerRuntime.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace HyperVIsolation.ControllerRuntime.Hosting;
 
 /// <summary>
-/// Runs the registered controllers only while this process leads (<see cref="ILeadership"/>): waits for a leadership term, waits for the
-/// caches, runs every controller under the term's token (cancelled the instant leadership is lost, so the
+/// Runs the registered controllers only while this process leads (<see cref="ILeadership"/>): waits for the
+/// <see cref="StartupBarrier"/> (an operator's own webhook answering), then for a leadership term, then for the caches, runs every controller under the term's token (cancelled the instant leadership is lost, so the
 /// workers stop with it), and starts over on the next term. Shutdown lets in-flight reconciles finish within
 /// the host's shutdown timeout before the informers and the election stop (hosted services stop in reverse order).
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed partial class ControllerHost : BackgroundService
 {
     private static readonly TimeSpan SyncPollInterval = TimeSpan.FromMilliseconds(100);
     private readonly ILeadership _election;
+    private readonly StartupBarrier _barrier;
     private readonly IReadOnlyList<IInformerStatus> _informers;
     private readonly ILogger _logger;
     private readonly IReadOnlyList<Controller> _controllers;
@@ -28,6 +30,7 @@ internal sealed partial class ControllerHost : BackgroundService
         IEnumerable<ControllerRegistration> registrations,
         ControllerQueues queues,
         ILeadership election,
+        StartupBarrier barrier,
         IEnumerable<IInformerStatus> informers,
         IServiceProvider services,
         IOptions<ControllerRuntimeOptions> options,
@@ -35,6 +38,7 @@ internal sealed partial class ControllerHost : BackgroundService
         ILoggerFactory loggers)
     {
         _election = election;
+        _barrier = barrier;
         _informers = [.. informers];
         _logger = loggers.CreateLogger<ControllerHost>();
         var controllerLogger = loggers.CreateLogger<Controller>();
@@ -70,6 +74,16 @@ internal sealed partial class ControllerHost : BackgroundService
         if (_controllers.Count == 0)
         {
             LogNoControllers();
+            return;
+        }
+
+        // Leadership may be unconditional (a node agent), so the barrier is awaited here too, not only by the election.
+        try
+        {
+            await _barrier.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
             return;
         }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Controllers;
 using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.ControllerRuntime.Startup;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ public static class ControllerRuntimeServiceCollectionExtensions
     /// Adds the controller host, the work queues and the <c>/healthz</c> and <c>/readyz</c> checks over the
     /// caches. Needs an <see cref="IKubernetes"/>, <see cref="ControllerRuntimeOptions"/> (as
     /// <c>IOptions</c>) and an <see cref="ILeadership"/>; instrumentation, metrics and the clock default to
-    /// none and the system clock unless registered before this call.
+    /// none and the system clock unless registered before this call. Controllers start only once every
+    /// <see cref="IStartupPrecondition"/> registered (before or after this call) holds: the <see cref="StartupBarrier"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns>The services.</returns>
@@ -33,6 +35,7 @@ public static class ControllerRuntimeServiceCollectionExtensions
             provider.GetRequiredService<IOptions<ControllerRuntimeOptions>>(),
             provider.GetRequiredService<IControllerInstrumentation>(),
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<StartupBarrier>();
         services.AddHostedService<ControllerHost>();
         services.AddHealthChecks()
             .AddCheck<LivenessHealthCheck>("watches", tags: [LivenessHealthCheck.Tag])

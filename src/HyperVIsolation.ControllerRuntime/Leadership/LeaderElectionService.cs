@@ -1,3 +1,4 @@
+using HyperVIsolation.ControllerRuntime.Startup;
 using k8s;
 using k8s.LeaderElection;
 using k8s.LeaderElection.ResourceLock;
@@ -11,7 +12,8 @@ namespace HyperVIsolation.ControllerRuntime.Leadership;
 /// Campaigns for a Lease with KubernetesClient's <see cref="LeaderElector"/> and runs leadership in terms.
 /// Each term has a <see cref="CancellationToken"/> that is cancelled the instant the elector reports the
 /// loss, so controllers running under it stop at once (no two leaders reconciling). After a loss it
-/// campaigns again. Controllers use it as:
+/// campaigns again. It campaigns only once the <see cref="StartupBarrier"/> has passed: a replica that cannot work yet
+/// (its admission webhook not answering) must leave the Lease to one that can. Controllers use it as:
 /// <code>
 /// while (!stopping.IsCancellationRequested)
 /// {
@@ -24,6 +26,7 @@ public sealed partial class LeaderElectionService : BackgroundService, ILeadersh
 {
     private readonly LeaderElectionOptions _options;
     private readonly ILock _lock;
+    private readonly StartupBarrier _barrier;
     private readonly ILogger _logger;
     private readonly Lock _termLock = new();
     private CancellationTokenSource? _term;
@@ -34,12 +37,24 @@ public sealed partial class LeaderElectionService : BackgroundService, ILeadersh
     /// <param name="leaseLock">The lock, usually from <see cref="CreateLeaseLock"/>; a fake in tests.</param>
     /// <param name="logger">The logger.</param>
     public LeaderElectionService(LeaderElectionOptions options, ILock leaseLock, ILogger<LeaderElectionService> logger)
+        : this(options, leaseLock, StartupBarrier.Open, logger)
+    {
+    }
+
+    /// <summary>Creates the service, campaigning only once <paramref name="barrier"/> has passed.</summary>
+    /// <param name="options">Lease and timing; validated when the service starts.</param>
+    /// <param name="leaseLock">The lock, usually from <see cref="CreateLeaseLock"/>; a fake in tests.</param>
+    /// <param name="barrier">What must hold before campaigning.</param>
+    /// <param name="logger">The logger.</param>
+    public LeaderElectionService(LeaderElectionOptions options, ILock leaseLock, StartupBarrier barrier, ILogger<LeaderElectionService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(leaseLock);
+        ArgumentNullException.ThrowIfNull(barrier);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options;
         _lock = leaseLock;
+        _barrier = barrier;
         _logger = logger;
     }
 
@@ -112,6 +127,15 @@ public sealed partial class LeaderElectionService : BackgroundService, ILeadersh
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await _barrier.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             await CampaignAsync(stoppingToken);

@@ -4,15 +4,18 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using HyperVIsolation.LocalApiServer.Metering;
 
 namespace HyperVIsolation.LocalApiServer.Admission;
 
 /// <summary>
 /// Posts AdmissionReviews to webhooks over HTTPS, trusting only the webhook's <c>caBundle</c> and
 /// checking the certificate names the URL host (or <c>name.namespace.svc</c> for services, which
-/// resolve through a configured map of service to loopback URL).
+/// resolve through a configured map of service to loopback URL). Every call's outcome is counted in <paramref name="calls"/>.
 /// </summary>
-public sealed class WebhookClient(IReadOnlyDictionary<string, Uri> services) : IDisposable
+/// <param name="services">Service (<c>namespace/name</c> or <c>namespace/name:port</c>) to loopback base URL.</param>
+/// <param name="calls">Where outcomes are counted.</param>
+public sealed class WebhookClient(IReadOnlyDictionary<string, Uri> services, WebhookCallCounter calls) : IDisposable
 {
     private readonly ConcurrentDictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
 
@@ -21,6 +24,40 @@ public sealed class WebhookClient(IReadOnlyDictionary<string, Uri> services) : I
     {
         ArgumentNullException.ThrowIfNull(hook);
         ArgumentNullException.ThrowIfNull(review);
+        try
+        {
+            var response = await SendAsync(hook, review, uid, cancellationToken);
+            calls.Record(WebhookCallOutcome.Answered);
+            return response;
+        }
+        catch (WebhookCallException e)
+        {
+            calls.Record(e.Outcome);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        clients.Clear();
+    }
+
+    // How HttpClient reports a failure that happened before any response.
+    private static WebhookCallOutcome Classify(HttpRequestException exception) => exception.HttpRequestError switch
+    {
+        HttpRequestError.SecureConnectionError => WebhookCallOutcome.TlsFailed,
+        HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded => WebhookCallOutcome.InvalidResponse,
+        _ => WebhookCallOutcome.Unreachable,
+    };
+
+    private async Task<WebhookResponse> SendAsync(Webhook hook, JsonObject review, string uid, CancellationToken cancellationToken)
+    {
         var url = Resolve(hook);
         var target = new UriBuilder(url) { Query = $"timeout={hook.TimeoutSeconds}s" }.Uri;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -41,11 +78,11 @@ public sealed class WebhookClient(IReadOnlyDictionary<string, Uri> services) : I
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new WebhookCallException($"failed to call webhook: Post \"{target}\": context deadline exceeded");
+            throw new WebhookCallException($"failed to call webhook: Post \"{target}\": context deadline exceeded", WebhookCallOutcome.TimedOut);
         }
         catch (HttpRequestException e)
         {
-            throw new WebhookCallException($"failed to call webhook: Post \"{target}\": {e.Message}", e);
+            throw new WebhookCallException($"failed to call webhook: Post \"{target}\": {e.Message}", Classify(e), e);
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -53,17 +90,6 @@ public sealed class WebhookClient(IReadOnlyDictionary<string, Uri> services) : I
         }
 
         return Parse(body, uid);
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var client in clients.Values)
-        {
-            client.Dispose();
-        }
-
-        clients.Clear();
     }
 
     private static WebhookResponse Parse(JsonNode? body, string uid)
@@ -107,7 +133,7 @@ public sealed class WebhookClient(IReadOnlyDictionary<string, Uri> services) : I
         var plain = $"{config.ServiceNamespace}/{config.ServiceName}";
         if (!services.TryGetValue(key, out var baseUri) && !services.TryGetValue(plain, out baseUri))
         {
-            throw new WebhookCallException($"failed to call webhook: service \"{plain}\" has no endpoints (not in LocalApiServerOptions.WebhookServices)");
+            throw new WebhookCallException($"failed to call webhook: service \"{plain}\" has no endpoints (not in LocalApiServerOptions.WebhookServices)", WebhookCallOutcome.Unreachable);
         }
 
         return new Uri(baseUri, (config.ServicePath ?? "/").TrimStart('/'));

@@ -50,6 +50,7 @@ public sealed class LocalApiServer : IAsyncDisposable
         BaseUri = baseUri;
         KubeconfigPath = kubeconfigPath;
         Requests = parts.Requests;
+        WebhookCalls = parts.WebhookCalls;
         Faults = new FaultInjector(parts.Store, RestartAsync);
         parts.Faults.Target = Faults;
         logSources = parts.LogSources;
@@ -69,6 +70,9 @@ public sealed class LocalApiServer : IAsyncDisposable
 
     /// <summary>Server-side request counts by verb, resource and client (off until <see cref="RequestCounter.Enabled"/> is set).</summary>
     public RequestCounter Requests { get; }
+
+    /// <summary>The admission webhook calls this server made, by outcome (TLS failures, timeouts, answers).</summary>
+    public WebhookCallCounter WebhookCalls { get; }
 
     /// <summary>
     /// Where <c>pods/log</c> reads container output (the kubelets of whoever runs the nodes); until
@@ -171,7 +175,8 @@ public sealed class LocalApiServer : IAsyncDisposable
         var lifecycle = new ObjectLifecycle(store, [new BuiltInDefaults(), new BuiltInValidation(), new CustomResourceSchemaHook(), new CrdRegistrar(catalog, store, options.Clock)], options.Clock);
         var tables = new TableConverter(options.Clock);
         var reads = new ResourceReads(store, tables, new WatchStreamer(store, tables, options.BookmarkInterval));
-        var webhookClient = new WebhookClient(options.WebhookServices);
+        var webhookCalls = new WebhookCallCounter();
+        var webhookClient = new WebhookClient(options.WebhookServices, webhookCalls);
         var admission = new AdmissionChain(
             new RuntimeClassAdmission(store),
             new WebhookDispatcher(store, new WebhookMatcher(catalog, store), webhookClient, loggers.CreateLogger<WebhookDispatcher>()));
@@ -191,7 +196,7 @@ public sealed class LocalApiServer : IAsyncDisposable
             requests);
         SeedNamespaces(lifecycle, catalog);
         var collector = new GarbageCollector(lifecycle, catalog, options.GarbageCollectionInterval, loggers.CreateLogger<GarbageCollector>());
-        return new ServerParts(store, certificates, webhookClient, collector, faults, logSources, requests, handler.HandleAsync);
+        return new ServerParts(store, certificates, webhookClient, collector, faults, logSources, requests, webhookCalls, handler.HandleAsync);
     }
 
     private static WebApplication BuildHost(int port, ServerCertificates? certificates, RequestDelegate handler)
@@ -227,5 +232,6 @@ public sealed class LocalApiServer : IAsyncDisposable
         FaultInjectorSlot Faults,
         ContainerLogSourceSlot LogSources,
         RequestCounter Requests,
+        WebhookCallCounter WebhookCalls,
         RequestDelegate Handler);
 }

@@ -5,11 +5,14 @@ namespace HyperVIsolation.Operator.Hosting;
 /// <summary>
 /// Supplies the admission webhook's TLS certificate. Asked on every TLS handshake, so an implementation
 /// that watches its files (cert-manager rotation) serves a renewed certificate without a restart.
-/// Until the admission feature registers one, <see cref="SelfSignedServerCertificateSource"/> is used.
 /// </summary>
 public interface IServerCertificateSource
 {
-    /// <summary>The certificate, with its private key, to present now.</summary>
+    /// <summary>
+    /// The certificate, with its private key, to present now; waits while there is none the API server would trust
+    /// (the handshake stays open, bounded by Kestrel's handshake timeout, instead of failing verification).
+    /// </summary>
+    /// <param name="cancellationToken">Cancelled when the handshake times out or the connection closes.</param>
     /// <returns>The certificate.</returns>
-    X509Certificate2 GetCertificate();
+    ValueTask<X509Certificate2> GetCertificateAsync(CancellationToken cancellationToken);
 }

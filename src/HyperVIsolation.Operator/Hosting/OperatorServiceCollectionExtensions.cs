@@ -36,7 +36,6 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => KubernetesClientFactory.Create(Options(provider)));
         Admission.Hosting.AdmissionHostingExtensions.AddIsolationWebhook(services, configuration);
-        services.TryAddSingleton<IServerCertificateSource, SelfSignedServerCertificateSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, KestrelEndpointsSetup>());
 
         // Read once here only to decide whether an OTLP exporter exists; validation reports a bad value.

@@ -96,11 +96,17 @@ public sealed class OperatorHostTests
     public async Task HealthEndpoints_OnTheWebhookPort_AreNotServed()
     {
         await using var server = await ApiServer.StartAsync(new LocalApiServerOptions(), CancellationToken.None);
+        using (var admin = server.CreateClient())
+        {
+            // The webhook completes handshakes once its caches (IsolationPolicy among them) have synced.
+            await TestOperatorHost.InstallCrdsAsync(admin);
+        }
+
         await using var host = TestOperatorHost.Create(server, "replica-a");
         await host.App.StartAsync();
         var webhookPort = host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HyperVIsolation.Operator.Admission.Hosting.WebhookOptions>>().Value.Port;
 
-        // The stand-in certificate is self-signed: only this test's client accepts it.
+        // The certificate is issued by the operator's own CA, which this test's client does not know.
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
         using var http = new HttpClient(handler);
         var response = await http.GetAsync(new Uri($"https://127.0.0.1:{webhookPort}/healthz"));

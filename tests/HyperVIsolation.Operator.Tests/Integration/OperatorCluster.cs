@@ -42,10 +42,13 @@ internal sealed class OperatorCluster : IAsyncDisposable
     public static Task<OperatorCluster> StartAsync(params NodeGroupConfig[] groups) => StartAsync(startAgents: true, groups);
 
     /// <summary>Starts the cluster; without agents, until <see cref="StartAgentsAsync"/>, no pod's VM is verified.</summary>
-    public static async Task<OperatorCluster> StartAsync(bool startAgents, params NodeGroupConfig[] groups)
+    public static Task<OperatorCluster> StartAsync(bool startAgents, params NodeGroupConfig[] groups) => StartAsync(new Dictionary<string, Uri>(), startAgents, groups);
+
+    /// <summary>As <see cref="StartAsync(bool, NodeGroupConfig[])"/>, reaching webhooks registered by Service at <paramref name="webhookServices"/>.</summary>
+    public static async Task<OperatorCluster> StartAsync(IReadOnlyDictionary<string, Uri> webhookServices, bool startAgents, params NodeGroupConfig[] groups)
     {
         var server = await ApiServer.StartAsync(
-            new LocalApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(500), GarbageCollectionInterval = TimeSpan.FromMilliseconds(100) },
+            new LocalApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(500), GarbageCollectionInterval = TimeSpan.FromMilliseconds(100), WebhookServices = webhookServices },
             CancellationToken.None);
         var cluster = new OperatorCluster(server, server.CreateClient());
         await TestOperatorHost.InstallCrdsAsync(cluster.Client);
@@ -107,11 +110,17 @@ internal sealed class OperatorCluster : IAsyncDisposable
     private static NodeAgentOptions FastAgent(NodeAgentOptions options) =>
         options with { RetryInterval = TimeSpan.FromMilliseconds(200), ResyncInterval = TimeSpan.FromSeconds(1) };
 
-    /// <summary>Starts an operator host with the workload controllers; its client counts writes and can inject 503s.</summary>
-    public async Task<(TestOperatorHost Host, ApiRequestCounter Requests)> StartOperatorAsync(string identity)
+    /// <summary>
+    /// Starts an operator host with the workload controllers; its client counts writes and can inject 503s, and with
+    /// <paramref name="killSwitch"/> can be cut off from the API server as a killed process.
+    /// </summary>
+    public async Task<(TestOperatorHost Host, ApiRequestCounter Requests)> StartOperatorAsync(string identity, KillSwitchHandler? killSwitch = null)
     {
         var requests = new ApiRequestCounter();
-        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), requests, new ResponseBufferingHandler());
+        var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath);
+        var client = killSwitch is null
+            ? new Kubernetes(configuration, requests, new ResponseBufferingHandler())
+            : new Kubernetes(configuration, killSwitch, requests, new ResponseBufferingHandler());
         var host = TestOperatorHost.Create(Server, identity, builder =>
         {
             builder.Services.AddSingleton<IKubernetes>(client);

@@ -3,13 +3,15 @@ using System.Security.Cryptography.X509Certificates;
 namespace HyperVIsolation.Operator.Admission.Certificates;
 
 /// <summary>
-/// The certificate Kestrel serves, swappable at run time: Kestrel calls <see cref="Select"/> (as
-/// its <c>ServerCertificateSelector</c>) on every TLS handshake, so a rotated certificate is used
+/// The certificate Kestrel serves, swappable at run time: Kestrel asks for it on every TLS handshake (the operator
+/// through <see cref="WaitForCertificateAsync"/>, simple hosts through <see cref="Select"/>), so a rotated certificate is used
 /// by the next connection without a restart. The replaced certificate is not disposed, because
-/// handshakes in flight may still hold it; it is left to the finalizer.
+/// handshakes in flight may still hold it; it is left to the finalizer. Handshakes and start-up wait for the first
+/// one with <see cref="WaitForCertificateAsync"/>.
 /// </summary>
 internal sealed class ServingCertificateHolder
 {
+    private readonly TaskCompletionSource installed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile X509Certificate2? current;
     private volatile string? problem;
 
@@ -31,7 +33,20 @@ internal sealed class ServingCertificateHolder
         ArgumentNullException.ThrowIfNull(certificate);
         current = certificate;
         problem = null;
+        installed.TrySetResult();
         Changed?.Invoke(this, certificate);
+    }
+
+    /// <summary>The certificate served now, once there is one: completes at once after the first <see cref="Set"/>.</summary>
+    public async ValueTask<X509Certificate2> WaitForCertificateAsync(CancellationToken cancellationToken)
+    {
+        if (current is { } now)
+        {
+            return now;
+        }
+
+        await installed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return current!;
     }
 
     /// <summary>Records that a replacement was refused; the current certificate stays.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Hosting;
+using HyperVIsolation.ControllerRuntime.Startup;
 using HyperVIsolation.Operator.Admission.Certificates;
 using HyperVIsolation.Operator.Admission.Http;
 using HyperVIsolation.Operator.Admission.Review;
@@ -27,7 +28,8 @@ internal static class AdmissionHostingExtensions
     /// <summary>
     /// Adds the webhook: its handler and reviewers over the informer caches, the serving certificate (as the host's
     /// <see cref="IServerCertificateSource"/>) either from cert-manager's files or issued from the CA Secret, the
-    /// optional management of the webhook configurations, and <c>Webhook:TrustedUsers</c> defaulting to the operator's service account.
+    /// optional management of the webhook configurations, <c>Webhook:TrustedUsers</c> defaulting to the operator's service account,
+    /// and the start-up precondition that keeps leader election and the controllers waiting until the webhook can answer.
     /// The <c>Webhook</c> section is bound and validated with the other options at start-up; only whether cert-manager's
     /// directory is set is read here, since it decides which services exist.
     /// Call it before the host's own defaults, which are added with <c>TryAdd</c>.
@@ -60,8 +62,8 @@ internal static class AdmissionHostingExtensions
         services.AddIsolationAdmission();
 
         services.TryAddSingleton<ServingCertificateHolder>();
-        services.TryAddSingleton<SelfSignedServerCertificateSource>();
         services.TryAddSingleton<IServerCertificateSource, WebhookServerCertificateSource>();
+        services.AddSingleton<IStartupPrecondition, WebhookServingPrecondition>();
         if (string.IsNullOrWhiteSpace(configuration[$"{WebhookOptions.SectionName}:{nameof(WebhookOptions.CertificateDirectory)}"]))
         {
             services.TryAddSingleton<CertificateAuthoritySecretStore>();

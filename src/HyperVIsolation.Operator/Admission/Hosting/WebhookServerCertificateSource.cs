@@ -5,15 +5,14 @@ using HyperVIsolation.Operator.Hosting;
 namespace HyperVIsolation.Operator.Admission.Hosting;
 
 /// <summary>
-/// Serves the certificate the rotator installed in the holder, read on every handshake so a rotation is
-/// picked up by the next connection. Until the first one is installed (CA not loaded, caches not synced) it
-/// serves the self-signed stand-in, which the API server does not trust: its calls fail and
-/// <c>failurePolicy: Fail</c> applies, rather than it hearing decisions made from an empty cache.
+/// Serves the certificate installed in the holder, read on every handshake so a rotation is picked up by the next
+/// connection. A handshake that arrives before the first one (caches not synced, CA not loaded, cert-manager's files
+/// not read yet) waits for it rather than being served a certificate the API server does not trust: the API server's
+/// call is answered late instead of failing, and it never hears decisions made from an empty cache.
 /// </summary>
-/// <param name="holder">Where the rotator installs certificates.</param>
-/// <param name="standIn">The untrusted certificate served until then.</param>
-internal sealed class WebhookServerCertificateSource(ServingCertificateHolder holder, SelfSignedServerCertificateSource standIn) : IServerCertificateSource
+/// <param name="holder">Where the rotator or the directory reloader installs certificates.</param>
+internal sealed class WebhookServerCertificateSource(ServingCertificateHolder holder) : IServerCertificateSource
 {
     /// <inheritdoc />
-    public X509Certificate2 GetCertificate() => holder.Current ?? standIn.GetCertificate();
+    public ValueTask<X509Certificate2> GetCertificateAsync(CancellationToken cancellationToken) => holder.WaitForCertificateAsync(cancellationToken);
 }

@@ -43,7 +43,7 @@ public sealed class CertManagerModeHostTests
         (await admin.AdmissionregistrationV1.ListMutatingWebhookConfigurationAsync()).Items.Should().BeEmpty();
     }
 
-    /// <summary>The serial number of the certificate a handshake accepted, or null while the stand-in is served.</summary>
+    /// <summary>The serial number of the certificate a handshake accepted, or null while none can be served.</summary>
     private static async Task<string?> ServedSerialAsync(WebhookCertificateAuthority authority, int port)
     {
         var seen = new List<X509Certificate2>();

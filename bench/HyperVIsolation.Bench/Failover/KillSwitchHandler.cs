@@ -1,0 +1,18 @@
+namespace HyperVIsolation.Bench.Failover;
+
+/// <summary>
+/// Sits in one replica's HTTP pipeline; after <see cref="Kill"/> every request fails at once as if the process had died:
+/// no Lease renewal, no write, no watch, nothing released. Disposing the host afterwards then changes nothing the API
+/// server sees.
+/// </summary>
+internal sealed class KillSwitchHandler : DelegatingHandler
+{
+    private volatile bool killed;
+
+    /// <summary>Cuts the replica off from the API server for good.</summary>
+    public void Kill() => killed = true;
+
+    /// <inheritdoc />
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        killed ? Task.FromException<HttpResponseMessage>(new HttpRequestException("killed (benchmark)")) : base.SendAsync(request, cancellationToken);
+}
