@@ -4,9 +4,23 @@ using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Host;
 using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.NodeAgent.Inspection;
+using HyperVIsolation.NodeAgent.Uninstall;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+var (mode, argumentError) = AgentCommandLine.Parse(args);
+if (mode == AgentMode.Help)
+{
+    await (argumentError is null ? Console.Out : Console.Error).WriteLineAsync((argumentError is null ? string.Empty : "error: " + argumentError + "\n") + AgentCommandLine.Usage);
+    return argumentError is null ? 0 : 2;
+}
+
+if (mode == AgentMode.UninstallProbe)
+{
+    return File.Exists(UninstallMarker.Path) ? 0 : 1;
+}
 
 if (!OperatingSystem.IsWindows())
 {
@@ -25,6 +39,11 @@ if (options is null)
     return 2;
 }
 
+if (mode is AgentMode.Uninstall or AgentMode.UninstallAndHold)
+{
+    return await UninstallAsync(options, hold: mode == AgentMode.UninstallAndHold);
+}
+
 var criPipe = Environment.GetEnvironmentVariable("CRI_ENDPOINT") is { Length: > 0 } pipe ? pipe : NodeAgentSettings.DefaultCriPipe;
 NamedPipeCriEndpoint criEndpoint;
 try
@@ -37,10 +56,8 @@ catch (FormatException e)
     return 2;
 }
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesClientConfiguration.IsInCluster()
-    ? KubernetesClientConfiguration.InClusterConfig()
-    : KubernetesClientConfiguration.BuildDefaultConfig()));
+var builder = Host.CreateApplicationBuilder();
+builder.Services.AddSingleton<IKubernetes>(_ => CreateClient());
 var containerdExecutable = Path.Combine(Path.GetDirectoryName(options.ContainerdConfigPath) ?? ".", "containerd.exe");
 builder.Services.AddSingleton<IHostInspector>(new WindowsHostInspector(containerdExecutable));
 builder.Services.AddSingleton<IContainerdService, WindowsContainerdService>();
@@ -49,3 +66,55 @@ builder.Services.AddSingleton<IHostComputeService, ComputeCoreHostComputeService
 builder.Services.AddNodeAgent(options);
 await builder.Build().RunAsync();
 return 0;
+
+static Kubernetes CreateClient() => new(KubernetesClientConfiguration.IsInCluster()
+    ? KubernetesClientConfiguration.InClusterConfig()
+    : KubernetesClientConfiguration.BuildDefaultConfig());
+
+// The uninstall runs once; with --hold the process then waits for its stop (Ctrl+C or the pod's termination) so that
+// the DaemonSet does not restart it, and its readiness probe finds the marker.
+static async Task<int> UninstallAsync(NodeAgentOptions options, bool hold)
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+    using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole());
+    using var client = CreateClient();
+    var uninstaller = new NodeUninstaller(client, new WindowsContainerdService(), options, loggers.CreateLogger<NodeUninstaller>());
+    try
+    {
+        var report = await uninstaller.UninstallAsync(stop.Token);
+        await Console.Out.WriteLineAsync($"uninstalled from node {options.NodeName}: {report.Describe()}");
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ContainerdConfigException or k8s.Autorest.HttpOperationException or HttpRequestException)
+    {
+        await Console.Error.WriteLineAsync($"error: uninstall from node {options.NodeName} failed: {e.Message}");
+        return 1;
+    }
+    catch (OperationCanceledException)
+    {
+        await Console.Error.WriteLineAsync("error: uninstall stopped before it finished");
+        return 1;
+    }
+
+    if (!hold)
+    {
+        return 0;
+    }
+
+    await File.WriteAllTextAsync(UninstallMarker.Path, DateTimeOffset.UtcNow.ToString("O"));
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        // Stopped: the pod is being deleted with the DaemonSet.
+    }
+
+    return 0;
+}

@@ -1,3 +1,5 @@
+using HyperVIsolation.NodeAgent.Capacity;
+
 namespace HyperVIsolation.NodeAgent.Hosting;
 
 /// <summary>Settings of one node agent.</summary>
@@ -14,6 +16,9 @@ public sealed record NodeAgentOptions
 
     /// <summary>How soon a node that is not ready (or whose containerd just restarted) is looked at again.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How the node's <c>isolation.hyperv.dev/vm</c> capacity is counted.</summary>
+    public VmCapacityPolicy Capacity { get; init; } = new();
 
     /// <summary>Every problem with these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -34,6 +39,7 @@ public sealed record NodeAgentOptions
             errors.Add("ResyncInterval and RetryInterval must be positive.");
         }
 
+        errors.AddRange(Capacity?.Validate() ?? ["Capacity is required."]);
         return errors;
     }
 }

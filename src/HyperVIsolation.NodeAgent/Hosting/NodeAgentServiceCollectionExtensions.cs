@@ -1,4 +1,5 @@
 using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.NodeAgent.Capacity;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
@@ -52,6 +53,7 @@ public static class NodeAgentServiceCollectionExtensions
         services.TryAddSingleton<ILeadership, AlwaysLeading>();
         services.TryAddSingleton<IOptions<ControllerRuntimeOptions>>(Options.Create(new ControllerRuntimeOptions { Workers = 1 }));
         services.TryAddSingleton(provider => new NodeLabelWriter(provider.GetRequiredService<IKubernetes>()));
+        services.TryAddSingleton(provider => new NodeCapacityWriter(provider.GetRequiredService<IKubernetes>()));
         services.TryAddSingleton(provider => new EventRecorder(
             new KubernetesEventWriter(provider.GetRequiredService<IKubernetes>(), NodeLabelWriter.FieldManager),
             EventComponent,
