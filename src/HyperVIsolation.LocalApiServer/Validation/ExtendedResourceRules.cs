@@ -45,7 +45,7 @@ public static class ExtendedResourceRules
             {
                 if (IsExtended(name) && Parse(value) is { } quantity)
                 {
-                    CheckValue($"status.{map}[{name}]", quantity, errors);
+                    CheckValue($"status.{map}[{name}]", quantity, value!.ToString(), errors);
                 }
             }
         }
@@ -64,14 +64,14 @@ public static class ExtendedResourceRules
                 continue;
             }
 
-            CheckValue($"{path}.requests[{name}]", request, errors);
+            CheckValue($"{path}.requests[{name}]", request, value!.ToString(), errors);
             if (Parse(limits[name]) is not { } limit)
             {
                 errors.Add(new FieldError("FieldValueRequired", path + ".limits", "Required value: Limit must be set for non overcommitable resources"));
             }
             else if (request.ToDecimal() != limit.ToDecimal())
             {
-                errors.Add(FieldError.InvalidValue(path + ".requests", FieldError.Quoted(request.ToString()), $"must be equal to {name} limit of {limit}"));
+                errors.Add(FieldError.InvalidValue(path + ".requests", FieldError.Quoted(value!.ToString()), $"must be equal to {name} limit of {limits[name]}"));
             }
         }
 
@@ -79,22 +79,23 @@ public static class ExtendedResourceRules
         {
             if (IsExtended(name) && Parse(value) is { } limit)
             {
-                CheckValue($"{path}.limits[{name}]", limit, errors);
+                CheckValue($"{path}.limits[{name}]", limit, value!.ToString(), errors);
             }
         }
     }
 
-    private static void CheckValue(string field, ResourceQuantity quantity, List<FieldError> errors)
+    // The value is quoted as sent: the client's ResourceQuantity prints negative amounts wrongly.
+    private static void CheckValue(string field, ResourceQuantity quantity, string text, List<FieldError> errors)
     {
         var amount = quantity.ToDecimal();
         if (amount < 0)
         {
-            errors.Add(FieldError.InvalidValue(field, FieldError.Quoted(quantity.ToString()), "must be greater than or equal to 0"));
+            errors.Add(FieldError.InvalidValue(field, FieldError.Quoted(text), "must be greater than or equal to 0"));
         }
 
         if (amount != decimal.Truncate(amount))
         {
-            errors.Add(FieldError.InvalidValue(field, FieldError.Quoted(quantity.ToString()), "must be an integer"));
+            errors.Add(FieldError.InvalidValue(field, FieldError.Quoted(text), "must be an integer"));
         }
     }
 
