@@ -15,6 +15,9 @@ internal enum AgentMode
     /// <summary>Exit 0 when this container finished <see cref="UninstallAndHold"/>'s uninstall (its readiness probe).</summary>
     UninstallProbe,
 
+    /// <summary>Uninstall from every node of the agent's DaemonSet (the chart's pre-delete hook Job), then exit.</summary>
+    UninstallAllNodes,
+
     /// <summary>Print the usage.</summary>
     Help,
 }
@@ -25,13 +28,16 @@ internal static class AgentCommandLine
     /// <summary>The usage text.</summary>
     public const string Usage =
         """
-        usage: hyperv-isolation-node-agent [--uninstall [--hold] | --uninstall-probe]
+        usage: hyperv-isolation-node-agent [--uninstall [--hold] | --uninstall-probe | --uninstall-all-nodes]
           (none)             configure containerd for Hyper-V isolated pods, label the node ready and advertise its VMs
           --uninstall        remove the ready label and the VM capacity, restore containerd's config.toml byte for byte
                              (or remove only our import entry when it was edited since), delete the drop-in, restart
                              containerd if a file changed, and exit
           --hold             with --uninstall: stay up afterwards (as a DaemonSet pod) until stopped
           --uninstall-probe  exit 0 when this container's --uninstall --hold has finished (a readiness probe)
+          --uninstall-all-nodes
+                             roll the agent's DaemonSet into --uninstall --hold and wait until every node finished
+                             (environment: POD_NAMESPACE, DAEMONSET_NAME, UNINSTALL_TIMEOUT hh:mm:ss, default 00:04:00)
         environment: NODE_NAME (required), CONTAINERD_CONFIG, CRI_ENDPOINT, RESYNC_INTERVAL
         """;
 
@@ -42,7 +48,7 @@ internal static class AgentCommandLine
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var arg in args)
         {
-            if (arg is not ("--uninstall" or "--hold" or "--uninstall-probe" or "--help" or "-h"))
+            if (arg is not ("--uninstall" or "--hold" or "--uninstall-probe" or "--uninstall-all-nodes" or "--help" or "-h"))
             {
                 return (AgentMode.Help, $"unknown argument '{arg}'");
             }
@@ -60,8 +66,9 @@ internal static class AgentCommandLine
             { Count: 1 } when set.Contains("--uninstall") => (AgentMode.Uninstall, null),
             { Count: 2 } when set.Contains("--uninstall") && set.Contains("--hold") => (AgentMode.UninstallAndHold, null),
             { Count: 1 } when set.Contains("--uninstall-probe") => (AgentMode.UninstallProbe, null),
+            { Count: 1 } when set.Contains("--uninstall-all-nodes") => (AgentMode.UninstallAllNodes, null),
             _ when set.Contains("--hold") && !set.Contains("--uninstall") => (AgentMode.Help, "--hold needs --uninstall"),
-            _ => (AgentMode.Help, "--uninstall-probe takes no other argument"),
+            _ => (AgentMode.Help, $"{set.First(arg => arg.StartsWith("--uninstall-", StringComparison.Ordinal))} takes no other argument"),
         };
     }
 }

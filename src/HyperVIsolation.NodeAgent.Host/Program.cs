@@ -22,6 +22,11 @@ if (mode == AgentMode.UninstallProbe)
     return File.Exists(UninstallMarker.Path) ? 0 : 1;
 }
 
+if (mode == AgentMode.UninstallAllNodes)
+{
+    return await UninstallAllNodesAsync();
+}
+
 if (!OperatingSystem.IsWindows())
 {
     await Console.Error.WriteLineAsync("hyperv-isolation-node-agent runs on Windows nodes (a HostProcess pod); the local cluster runs the agent in process against simulated nodes.");
@@ -66,6 +71,28 @@ builder.Services.AddSingleton<IHostComputeService, ComputeCoreHostComputeService
 builder.Services.AddNodeAgent(options);
 await builder.Build().RunAsync();
 return 0;
+
+// The pre-delete hook: only API calls, so it runs anywhere the API is reachable.
+static async Task<int> UninstallAllNodesAsync()
+{
+    var (settings, errors) = UninstallRolloutSettings.Read(Environment.GetEnvironmentVariable);
+    if (settings is null)
+    {
+        foreach (var error in errors)
+        {
+            await Console.Error.WriteLineAsync("error: " + error);
+        }
+
+        return 2;
+    }
+
+    using var client = CreateClient();
+    var rollout = new DaemonSetUninstallRollout(client, TimeProvider.System);
+    var (complete, description) = await rollout.RunAsync(
+        settings.Namespace, settings.DaemonSet, UninstallRolloutSettings.Container, settings.Timeout, TimeSpan.FromSeconds(5), CancellationToken.None);
+    await (complete ? Console.Out : Console.Error).WriteLineAsync((complete ? "uninstalled: " : "error: uninstall did not finish in time: ") + description);
+    return complete ? 0 : 1;
+}
 
 static Kubernetes CreateClient() => new(KubernetesClientConfiguration.IsInCluster()
     ? KubernetesClientConfiguration.InClusterConfig()

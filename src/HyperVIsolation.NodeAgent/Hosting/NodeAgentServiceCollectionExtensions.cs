@@ -1,8 +1,8 @@
 using HyperVIsolation.ControllerRuntime.Cache;
-using HyperVIsolation.NodeAgent.Capacity;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.NodeAgent.Capacity;
 using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.NodeAgent.Readiness;
 using HyperVIsolation.NodeAgent.Verification;

@@ -1,5 +1,5 @@
-using HyperVIsolation.Api;
 using System.Text.Json.Nodes;
+using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Admission.Mutation;
 using HyperVIsolation.Operator.Admission.Rules;
