@@ -35,8 +35,13 @@ public sealed class DaemonSetUninstallRollout(IKubernetes client, TimeProvider t
                     {
                         ["name"] = container,
                         ["args"] = new JsonArray("--uninstall", "--hold"),
+                        // A strategic merge keeps the probe's other handler (the agent's HTTP /readyz), and a probe with
+                        // two handlers is invalid: null removes them.
                         ["readinessProbe"] = new JsonObject
                         {
+                            ["httpGet"] = null,
+                            ["tcpSocket"] = null,
+                            ["grpc"] = null,
                             ["exec"] = new JsonObject { ["command"] = new JsonArray(Executable, "--uninstall-probe") },
                             ["periodSeconds"] = 5,
                         },

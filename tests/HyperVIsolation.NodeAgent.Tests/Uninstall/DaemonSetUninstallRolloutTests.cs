@@ -42,5 +42,6 @@ public sealed class DaemonSetUninstallRolloutTests
         container["name"]!.GetValue<string>().Should().Be("node-agent", "a strategic merge patch merges containers by name");
         container["args"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("--uninstall", "--hold");
         container["readinessProbe"]!["exec"]!["command"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("hyperv-isolation-node-agent.exe", "--uninstall-probe");
+        container["readinessProbe"]!.AsObject().Should().Contain(entry => entry.Key == "httpGet" && entry.Value == null, "the agent's HTTP probe handler is removed, not merged beside exec");
     }
 }
