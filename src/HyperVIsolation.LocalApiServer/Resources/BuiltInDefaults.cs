@@ -5,8 +5,8 @@ using HyperVIsolation.LocalApiServer.Storage;
 namespace HyperVIsolation.LocalApiServer.Resources;
 
 /// <summary>
-/// The few defaults of built-in kinds that clients rely on: namespace phase and finalizer, pod phase,
-/// service cluster IP, secret <c>stringData</c> folded into <c>data</c>.
+/// The few defaults of built-in kinds that clients rely on: namespace phase and finalizer, pod phase and requests
+/// defaulted to limits, service cluster IP, secret <c>stringData</c> folded into <c>data</c>.
 /// </summary>
 public sealed class BuiltInDefaults : IWriteHook
 {
@@ -33,6 +33,8 @@ public sealed class BuiltInDefaults : IWriteHook
                 if (obj["spec"] is JsonObject podSpec)
                 {
                     podSpec["terminationGracePeriodSeconds"] ??= GracefulDeletion.DefaultPodGracePeriodSeconds;
+                    DefaultRequestsToLimits(podSpec["containers"] as JsonArray);
+                    DefaultRequestsToLimits(podSpec["initContainers"] as JsonArray);
                 }
 
                 break;
@@ -55,6 +57,32 @@ public sealed class BuiltInDefaults : IWriteHook
     /// <inheritdoc />
     public void Removed(ResourceDefinition resource, JsonObject removed)
     {
+    }
+
+    // SetDefaults_Pod: a resource with a limit and no request requests its limit.
+    private static void DefaultRequestsToLimits(JsonArray? containers)
+    {
+        foreach (var container in containers ?? [])
+        {
+            if (container?["resources"] is not JsonObject resources || resources["limits"] is not JsonObject { Count: > 0 } limits)
+            {
+                continue;
+            }
+
+            if (resources["requests"] is not JsonObject requests)
+            {
+                requests = [];
+                resources["requests"] = requests;
+            }
+
+            foreach (var (name, value) in limits)
+            {
+                if (!requests.ContainsKey(name))
+                {
+                    requests[name] = value?.DeepClone();
+                }
+            }
+        }
     }
 
     private void DefaultService(JsonObject obj, JsonObject? current)

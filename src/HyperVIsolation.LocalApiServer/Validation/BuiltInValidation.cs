@@ -23,6 +23,8 @@ public sealed class BuiltInValidation : IWriteHook
         errors.AddRange(resource.StorageKey switch
         {
             "pods" when current is not null && context.Subresource is null => PodUpdateRules.Validate(current["spec"] as JsonObject, obj["spec"] as JsonObject),
+            "pods" when current is null => ExtendedResourceRules.ValidatePod(obj["spec"] as JsonObject),
+            "nodes" => ExtendedResourceRules.ValidateNode(obj),
             "runtimeclasses.node.k8s.io" => RuntimeClassRules.Validate(obj, current),
             _ => [],
         });

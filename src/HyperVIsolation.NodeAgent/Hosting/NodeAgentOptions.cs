@@ -1,3 +1,5 @@
+using HyperVIsolation.NodeAgent.Capacity;
+
 namespace HyperVIsolation.NodeAgent.Hosting;
 
 /// <summary>Settings of one node agent.</summary>
@@ -17,6 +19,9 @@ public sealed record NodeAgentOptions
 
     /// <summary>How long one HCS call may take before it fails with HCS_E_OPERATION_TIMEOUT (a stuck HCS must not hang a reconcile).</summary>
     public TimeSpan HcsOperationTimeout { get; init; } = Hcs.HcsOperationTimeout.Default;
+
+    /// <summary>How the node's <c>isolation.hyperv.dev/vm</c> capacity is counted.</summary>
+    public VmCapacityPolicy Capacity { get; init; } = new();
 
     /// <summary>Every problem with these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -42,6 +47,7 @@ public sealed record NodeAgentOptions
             errors.Add("HcsOperationTimeout must be a positive, finite time (HcsCancelOperation is not implemented, so an HCS wait must end).");
         }
 
+        errors.AddRange(Capacity?.Validate() ?? ["Capacity is required."]);
         return errors;
     }
 }

@@ -2,6 +2,7 @@ using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.NodeAgent.Capacity;
 using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Observability;
@@ -55,6 +56,7 @@ public static class NodeAgentServiceCollectionExtensions
         services.TryAddSingleton<ILeadership, AlwaysLeading>();
         services.TryAddSingleton<IOptions<ControllerRuntimeOptions>>(Options.Create(new ControllerRuntimeOptions { Workers = 1 }));
         services.TryAddSingleton(provider => new NodeLabelWriter(provider.GetRequiredService<IKubernetes>()));
+        services.TryAddSingleton(provider => new NodeCapacityWriter(provider.GetRequiredService<IKubernetes>()));
         services.TryAddSingleton(provider => new EventRecorder(
             new KubernetesEventWriter(provider.GetRequiredService<IKubernetes>(), NodeLabelWriter.FieldManager),
             EventComponent,

@@ -4,10 +4,12 @@ using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Controllers;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Queue;
+using HyperVIsolation.NodeAgent.Capacity;
 using HyperVIsolation.NodeAgent.Containerd;
 using HyperVIsolation.NodeAgent.Cri;
 using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.NodeAgent.Inspection;
+using HyperVIsolation.NodeAgent.Uninstall;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +18,8 @@ namespace HyperVIsolation.NodeAgent.Readiness;
 /// <summary>
 /// Earns the node its <c>isolation.hyperv.dev/ready</c> label: inspects the host, writes containerd's Hyper-V drop-in
 /// and import when they are missing or were edited (label removed first, containerd restarted after), verifies
-/// containerd's merged configuration and that containerd answers CRI, and labels the node only then. Runs again every
+/// containerd's merged configuration and that containerd answers CRI, and labels the node only then; a ready node also
+/// advertises its <c>isolation.hyperv.dev/vm</c> capacity, which goes with the label. Runs again every
 /// <see cref="NodeAgentOptions.ResyncInterval"/>, so a node whose Hyper-V or configuration goes away loses the label.
 /// </summary>
 internal sealed partial class NodeReadinessReconciler(
@@ -25,6 +28,7 @@ internal sealed partial class NodeReadinessReconciler(
     IContainerdService containerd,
     CriEndpoint cri,
     NodeLabelWriter labels,
+    NodeCapacityWriter capacity,
     EventRecorder events,
     NodeAgentOptions options,
     ILogger<NodeReadinessReconciler> logger) : IReconciler
@@ -41,8 +45,14 @@ internal sealed partial class NodeReadinessReconciler(
 
         try
         {
-            var readiness = await EvaluateAsync(node, cancellationToken);
+            var facts = await inspector.InspectAsync(cancellationToken);
+            var readiness = await EvaluateAsync(node, facts, cancellationToken);
             var labelChanged = await labels.SetReadyAsync(node, readiness.Ready, cancellationToken);
+            var vms = readiness.Ready ? VmCapacity.For(facts, options.Capacity) : null;
+            if (await capacity.SetAsync(node, vms?.Vms, cancellationToken))
+            {
+                LogCapacityChanged(node.Metadata.Name, vms?.Vms ?? 0, vms?.Basis ?? "not ready");
+            }
 
             // One Event per change of verdict, not one per retry of a node that stays not ready.
             var reasonChanged = Interlocked.Exchange(ref lastReason, readiness.Reason) != readiness.Reason;
@@ -67,9 +77,8 @@ internal sealed partial class NodeReadinessReconciler(
         }
     }
 
-    private async Task<NodeReadiness> EvaluateAsync(V1Node node, CancellationToken cancellationToken)
+    private async Task<NodeReadiness> EvaluateAsync(V1Node node, HostFacts facts, CancellationToken cancellationToken)
     {
-        var facts = await inspector.InspectAsync(cancellationToken);
         if (!facts.HyperVPresent)
         {
             return NodeReadiness.NotReady("HyperVMissing", "the Hyper-V role (Host Compute Service) is not present on this host");
@@ -111,7 +120,12 @@ internal sealed partial class NodeReadinessReconciler(
         {
             // The drop-in first: containerd refuses to start when an imported file is missing.
             await File.WriteAllTextAsync(dropInPath, plan.DropInText, cancellationToken);
-            await File.WriteAllTextAsync(options.ContainerdConfigPath, plan.ConfigText, cancellationToken);
+            if (plan.ConfigChanged)
+            {
+                // Through the install record, so that --uninstall can give the original bytes back.
+                await ContainerdInstallRecord.WriteConfigAsync(options.ContainerdConfigPath, plan.ConfigText, cancellationToken);
+            }
+
             await containerd.RestartAsync(cancellationToken);
             LogConfigured(node.Metadata.Name, options.ContainerdConfigPath, version);
             events.Normal(node, "ContainerdConfigured", $"wrote the Hyper-V handlers and annotation allow-list to {dropInPath} and restarted containerd");
@@ -159,6 +173,9 @@ internal sealed partial class NodeReadinessReconciler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: ready={Ready} ({Reason}: {Message})")]
     private partial void LogReadinessChanged(string node, bool ready, string reason, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: advertises {Vms} Hyper-V VMs ({Basis})")]
+    private partial void LogCapacityChanged(string node, long vms, string basis);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: wrote the Hyper-V drop-in beside {ConfigPath} (config version {Version}) and restarted containerd")]
     private partial void LogConfigured(string node, string configPath, int version);

@@ -2,10 +2,13 @@ using HyperVIsolation.NodeAgent.Containerd;
 using HyperVIsolation.NodeAgent.Hcs;
 using HyperVIsolation.NodeAgent.Hosting;
 using HyperVIsolation.NodeAgent.Inspection;
+using HyperVIsolation.NodeAgent.Uninstall;
+using HyperVIsolation.SimulatedNodes.Pool;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HyperVIsolation.SimulatedNodes.Agent;
 
@@ -75,6 +78,21 @@ public sealed class SimulatedNodeAgents : IAsyncDisposable
         }
 
         return new SimulatedNodeAgents(hosts, containerd);
+    }
+
+    /// <summary>
+    /// Runs the agent's uninstall on <paramref name="node"/>, as <c>--uninstall</c> does on a Windows node once the
+    /// node's agent has stopped (stop the agents first: a running agent configures the node again).
+    /// </summary>
+    /// <param name="node">The simulated node.</param>
+    /// <param name="client">The API client.</param>
+    /// <param name="containerd">The node's containerd (tests count its restarts).</param>
+    /// <param name="cancellationToken">Cancels the uninstall.</param>
+    public static Task<UninstallReport> UninstallAsync(SimulatedNode node, IKubernetes client, SimulatedContainerdService containerd, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var options = new NodeAgentOptions { NodeName = node.Name, ContainerdConfigPath = node.ContainerdConfigPath };
+        return new NodeUninstaller(client, containerd, options, NullLogger<NodeUninstaller>.Instance).UninstallAsync(cancellationToken);
     }
 
     /// <inheritdoc/>

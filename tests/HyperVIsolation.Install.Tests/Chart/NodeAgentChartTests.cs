@@ -64,7 +64,59 @@ public sealed class NodeAgentChartTests(ClientTools tools)
             .Select(d => KubernetesYaml.Deserialize<V1ClusterRole>(ToYaml(d)))
             .Should().ContainSingle().Subject;
         role.Rules.Select(r => (string.Join(',', r.Resources), string.Join(',', r.Verbs))).Should().BeEquivalentTo(
-            [("nodes", "get,list,watch,patch"), ("pods", "get,list,watch"), ("pods/status", "patch"), ("events", "create,patch")]);
+            [("nodes", "get,list,watch,patch"), ("nodes/status", "patch"), ("pods", "get,list,watch"), ("pods/status", "patch"), ("events", "create,patch")]);
+    }
+
+    [Theory]
+    [MemberData(nameof(ClientTools.HelmMajors), MemberType = typeof(ClientTools))]
+    public async Task Template_NodeAgentEnabled_PreDeleteHookRollsTheAgentDaemonSetIntoUninstall(int helmMajor)
+    {
+        var rendered = await tools.HelmTemplateAsync(helmMajor, "--set", "nodeAgent.enabled=true");
+        rendered.ExitCode.Should().Be(0, rendered.Error);
+        var documents = YamlDocuments.Parse(rendered.Output);
+        var daemonSet = Single<V1DaemonSet>(rendered.Output, "DaemonSet");
+
+        var job = Single<V1Job>(rendered.Output, "Job");
+        job.Metadata.Annotations.Should().Contain("helm.sh/hook", "pre-delete").And.Contain("helm.sh/hook-weight", "0");
+        job.Spec.BackoffLimit.Should().Be(0);
+        var pod = job.Spec.Template.Spec;
+        pod.SecurityContext.WindowsOptions.HostProcess.Should().BeTrue("the agent image is a HostProcess image");
+        pod.SecurityContext.WindowsOptions.RunAsUserName.Should().Be(@"NT AUTHORITY\Local service", "the Job only calls the API");
+        pod.NodeSelector.Should().Contain("kubernetes.io/os", "windows");
+        pod.RestartPolicy.Should().Be("Never");
+        var container = pod.Containers.Should().ContainSingle().Subject;
+        container.Image.Should().Be(daemonSet.Spec.Template.Spec.Containers[0].Image);
+        container.Command.Should().Equal("hyperv-isolation-node-agent.exe", "--uninstall-all-nodes");
+        container.Env.Should().Contain(e => e.Name == "DAEMONSET_NAME" && e.Value == daemonSet.Metadata.Name);
+        container.Env.Should().Contain(e => e.Name == "UNINSTALL_TIMEOUT" && e.Value == "00:04:00");
+        container.Env.Should().ContainSingle(e => e.Name == "POD_NAMESPACE").Which.ValueFrom.FieldRef.FieldPath.Should().Be("metadata.namespace");
+        daemonSet.Spec.Template.Spec.Containers[0].Name.Should().Be("node-agent", "the hook patches the container by this name");
+        job.Spec.Template.Metadata.Labels.Should().Contain("app.kubernetes.io/component", "node-agent-uninstall", "the operator's Service and PDB must not select the Job's pod");
+
+        var role = Single<V1Role>(rendered.Output, "Role", name => name.EndsWith("-node-agent-uninstall", StringComparison.Ordinal));
+        role.Rules.Should().ContainSingle().Which.Should().BeEquivalentTo(new V1PolicyRule
+        {
+            ApiGroups = ["apps"],
+            Resources = ["daemonsets"],
+            ResourceNames = [daemonSet.Metadata.Name],
+            Verbs = ["get", "patch"],
+        });
+        var hookObjects = documents.Where(d => YamlDocuments.At(d, "metadata.name")!.EndsWith("-node-agent-uninstall", StringComparison.Ordinal)).ToList();
+        hookObjects.Select(d => YamlDocuments.At(d, "kind")).Should().BeEquivalentTo(["ServiceAccount", "Role", "RoleBinding", "Job"]);
+        hookObjects.Where(d => YamlDocuments.At(d, "kind") != "Job")
+            .Select(HookWeight)
+            .Should().AllBe("-10", "the Job's account and its rights exist before the Job");
+    }
+
+    [Fact]
+    public async Task Template_UninstallTimeout_ReachesTheHookAndABadValueIsRefused()
+    {
+        var rendered = await tools.HelmTemplateAsync(4, "--set", "nodeAgent.enabled=true", "--set", "nodeAgent.uninstallTimeout=00:10:00");
+        var refused = await tools.HelmTemplateAsync(4, "--set", "nodeAgent.enabled=true", "--set", "nodeAgent.uninstallTimeout=10m");
+
+        Single<V1Job>(rendered.Output, "Job").Spec.Template.Spec.Containers[0].Env.Should().Contain(e => e.Name == "UNINSTALL_TIMEOUT" && e.Value == "00:10:00");
+        refused.ExitCode.Should().NotBe(0);
+        refused.All.Should().Contain("uninstallTimeout");
     }
 
     [Fact]
@@ -84,8 +136,12 @@ public sealed class NodeAgentChartTests(ClientTools tools)
         rendered.All.Should().Contain("bogus");
     }
 
-    private static T Single<T>(string yaml, string kind) =>
-        KubernetesYaml.Deserialize<T>(ToYaml(YamlDocuments.Parse(yaml).Single(d => YamlDocuments.At(d, "kind") == kind)));
+    private static T Single<T>(string yaml, string kind, Func<string, bool>? named = null) =>
+        KubernetesYaml.Deserialize<T>(ToYaml(YamlDocuments.Parse(yaml).Single(d => YamlDocuments.At(d, "kind") == kind && (named?.Invoke(YamlDocuments.At(d, "metadata.name")!) ?? true))));
+
+    private static string? HookWeight(YamlMappingNode document) =>
+        ((document["metadata"] as YamlMappingNode)?["annotations"] as YamlMappingNode)?.Children
+            .FirstOrDefault(entry => (entry.Key as YamlScalarNode)?.Value == "helm.sh/hook-weight").Value is YamlScalarNode { Value: var weight } ? weight : null;
 
     private static string ToYaml(YamlMappingNode document)
     {

@@ -56,7 +56,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>A Hyper-V-ready group of nodes with small capacity and 200 ms VM boots.</summary>
+    /// <summary>A Hyper-V-ready group of nodes with small capacity and 200 ms VM boots (the label and VM capacity the node agent would give it).</summary>
     public static NodeGroupConfig Group(string name, string build, int count = 1) => new()
     {
         Name = name,
@@ -66,6 +66,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
         Memory = "64Gi",
         VmBootTime = TimeSpan.FromMilliseconds(200),
         Labels = new Dictionary<string, string> { [WellKnownLabels.NodeReady] = "true" },
+        ExtendedResources = new Dictionary<string, string> { [WellKnownResources.HyperVVm] = "110" },
     };
 
     /// <summary>Registers more nodes (the first pool's scheduler places pods on them too), each with its node agent.</summary>

@@ -139,11 +139,29 @@ public sealed class PodRendererTests
         api.WorkingDir.Should().Be(@"C:\app");
         api.Env.Should().ContainSingle().Which.Should().BeEquivalentTo(new V1EnvVar { Name = "MODE", Value = "prod" });
         api.Ports.Should().ContainSingle().Which.Should().BeEquivalentTo(new V1ContainerPort { Name = "http", ContainerPort = 8080, Protocol = "TCP" });
-        api.Resources.Requests.Keys.Should().BeEquivalentTo("cpu", "memory");
+        api.Resources.Requests.Keys.Should().BeEquivalentTo("cpu", "memory", WellKnownResources.HyperVVm);
         api.Resources.Requests["cpu"].ToString().Should().Be("500m");
         api.Resources.Limits["memory"].ToString().Should().Be("512Mi");
+        api.Resources.Requests[WellKnownResources.HyperVVm].ToString().Should().Be("1", "the first container requests the pod's one VM");
+        api.Resources.Limits[WellKnownResources.HyperVVm].ToString().Should().Be("1", "an extended resource's limit equals its request");
         containers[1].Image.Should().Be("mcr.microsoft.com/windows/nanoserver:ltsc2022");
         containers[1].Resources.Should().BeNull();
+    }
+
+    [Fact]
+    public void Render_TemplateAsksForVms_OnlyTheFirstContainerHoldsExactlyOne()
+    {
+        var greedy = new ContainerResources { Limits = new() { [WellKnownResources.HyperVVm] = new ResourceQuantity("3") } };
+        var first = Container("first");
+        var second = Container("second");
+        second.Resources = greedy;
+        var workload = Workload(containers: [first, second]);
+
+        var containers = PodRenderer.Render(workload, PlanFor(workload)).Spec.Containers;
+
+        containers[0].Resources.Requests.Should().ContainSingle().Which.Key.Should().Be(WellKnownResources.HyperVVm);
+        containers[0].Resources.Limits[WellKnownResources.HyperVVm].ToString().Should().Be("1");
+        containers[1].Resources.Should().BeNull("a second container asking for VMs would hold one another pod needs");
     }
 
     [Theory]

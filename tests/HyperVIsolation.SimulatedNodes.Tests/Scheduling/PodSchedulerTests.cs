@@ -1,3 +1,4 @@
+using HyperVIsolation.Api;
 using HyperVIsolation.SimulatedNodes.Scheduling;
 using k8s.Models;
 
@@ -194,6 +195,36 @@ public sealed class PodSchedulerTests
             RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = [requirement] }] },
         },
     };
+
+    [Fact]
+    public void Schedule_StandardNodeWithTwoVms_ThirdVmPodIsUnschedulableLikeKubeScheduler()
+    {
+        var node = Node("standard", extra: new() { [WellKnownResources.HyperVVm] = "2" });
+        var running = new[] { VmPod("vm-1", "standard"), VmPod("vm-2", "standard") };
+
+        var third = PodScheduler.Schedule(VmPod("vm-3"), [node], running, NoClasses);
+        var second = PodScheduler.Schedule(VmPod("vm-2b"), [node], running[..1], NoClasses);
+
+        third.IsScheduled.Should().BeFalse();
+        third.FailureMessage.Should().Be("0/1 nodes are available: 1 Insufficient isolation.hyperv.dev/vm.");
+        second.NodeName.Should().Be("standard", "one VM is still free");
+    }
+
+    [Fact]
+    public void Schedule_NodeWithoutVmCapacity_VmPodGoesElsewhere()
+    {
+        var nodes = new[] { Node("unadvertised"), Node("advertised", extra: new() { [WellKnownResources.HyperVVm] = "60" }) };
+
+        PodScheduler.Schedule(VmPod("vm"), nodes, [], NoClasses).NodeName.Should().Be("advertised");
+    }
+
+    internal static V1Pod VmPod(string name, string? nodeName = null)
+    {
+        var pod = Pod(name, nodeName: nodeName);
+        var one = new Dictionary<string, ResourceQuantity> { [WellKnownResources.HyperVVm] = new("1") };
+        pod.Spec.Containers[0].Resources = new V1ResourceRequirements { Requests = one, Limits = one };
+        return pod;
+    }
 
     internal static V1Node Node(
         string name, Dictionary<string, string>? labels = null, V1Taint[]? taints = null, string ready = "True", string pods = "110", string build = "10.0.20348", Dictionary<string, string>? extra = null)

@@ -11,7 +11,8 @@ namespace HyperVIsolation.Operator.Admission.Mutation;
 /// Puts a pod of a covered namespace into a Hyper-V utility VM: drops every <c>io.microsoft.*</c>
 /// annotation the operator would not write, then sets the VM annotations, the Hyper-V
 /// RuntimeClass, <c>spec.os.name: windows</c>, the <c>kubernetes.io/os: windows</c> node selector
-/// and the <c>os=windows:NoSchedule</c> toleration. Linux pods only lose the annotations.
+/// the <c>os=windows:NoSchedule</c> toleration and the pod's one <c>isolation.hyperv.dev/vm</c>
+/// (<see cref="VmResourceMutation"/>). Linux pods only lose the annotations.
 /// Every step compares with what is there first, so a second pass over its own output yields no
 /// operations, which is what makes <c>reinvocationPolicy: IfNeeded</c> safe. Pure.
 /// </summary>
@@ -46,8 +47,8 @@ internal static class PodIsolationMutator
             return [];
         }
 
-        // A tenant's new pod gets about eight operations: its VM annotations, class, OS, selector and toleration.
-        var operations = new List<JsonPatchOperation>(8);
+        // A tenant's new pod gets about nine operations: its VM annotations, class, OS, selector, toleration and VM resource.
+        var operations = new List<JsonPatchOperation>(9);
         var expected = context.TrustedCreator
             ? ExpectedPodAnnotations.ForTrustedCreator(pod, context.CoveringPolicies, context.Sizer)
             : ExpectedPodAnnotations.For(pod, context.CoveringPolicies, context.Sizer);
@@ -58,6 +59,7 @@ internal static class PodIsolationMutator
             MutateOs(pod, operations);
             MutateNodeSelector(pod, operations);
             MutateTolerations(pod, operations);
+            VmResourceMutation.Mutate(pod, operations);
         }
 
         return operations;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Admission.Mutation;
 using HyperVIsolation.Operator.Admission.Rules;
@@ -39,7 +40,62 @@ public sealed class PodIsolationMutatorTests
             """[{"op":"add","path":"/metadata/annotations","value":{"io.microsoft.disable-unsafe-operations":"true","io.microsoft.virtualmachine.computetopology.memory.sizeinmb":"1536","io.microsoft.virtualmachine.computetopology.processor.count":"1"}},"""
             + """{"op":"add","path":"/spec/runtimeClassName","value":"hyperv-ltsc2022"},{"op":"add","path":"/spec/os","value":{"name":"windows"}},"""
             + """{"op":"add","path":"/spec/nodeSelector","value":{"kubernetes.io/os":"windows"}},"""
-            + """{"op":"add","path":"/spec/tolerations","value":[{"key":"os","operator":"Equal","value":"windows","effect":"NoSchedule"}]}]""");
+            + """{"op":"add","path":"/spec/tolerations","value":[{"key":"os","operator":"Equal","value":"windows","effect":"NoSchedule"}]},"""
+            + """{"op":"add","path":"/spec/containers/0/resources/requests/isolation.hyperv.dev~1vm","value":"1"},"""
+            + """{"op":"add","path":"/spec/containers/0/resources/limits/isolation.hyperv.dev~1vm","value":"1"}]""");
+    }
+
+    [Fact]
+    public void Mutate_PodWithoutResources_FirstContainerRequestsOneVm()
+    {
+        var pod = AdmissionFixtures.SubmittedPod();
+        pod.Spec.Containers[0].Resources = null;
+        pod.Spec.Containers.Add(new V1Container { Name = "sidecar", Image = AdmissionFixtures.NanoServer });
+
+        var mutated = PodMutation.Of(pod, AdmissionFixtures.MutationContext()).MutatedPod();
+
+        mutated.Spec.Containers[0].Resources.Requests.Should().Equal(new Dictionary<string, ResourceQuantity> { [WellKnownResources.HyperVVm] = new("1") });
+        mutated.Spec.Containers[0].Resources.Limits.Should().Equal(new Dictionary<string, ResourceQuantity> { [WellKnownResources.HyperVVm] = new("1") });
+        mutated.Spec.Containers[1].Resources.Should().BeNull();
+    }
+
+    [Fact]
+    public void Mutate_MutatedPodAgain_AddsTheVmOnlyOnce()
+    {
+        var once = PodMutation.Of(AdmissionFixtures.SubmittedPod(), AdmissionFixtures.MutationContext()).MutatedPod();
+
+        PodMutation.Of(once, AdmissionFixtures.MutationContext()).Operations.Should().BeEmpty("the operator's or a first pass's VM request is left as it is");
+        once.Spec.Containers[0].Resources.Requests.Should().ContainKey(WellKnownResources.HyperVVm).WhoseValue.ToString().Should().Be("1");
+    }
+
+    [Fact]
+    public void Mutate_TenantAsksForOtherVmCounts_FirstHoldsOneAndNoOtherContainerAny()
+    {
+        var pod = AdmissionFixtures.SubmittedPod();
+        pod.Spec.Containers[0].Resources.Limits[WellKnownResources.HyperVVm] = new ResourceQuantity("0");
+        pod.Spec.Containers.Add(new V1Container
+        {
+            Name = "sidecar",
+            Image = AdmissionFixtures.NanoServer,
+            Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { [WellKnownResources.HyperVVm] = new("2") } },
+        });
+        pod.Spec.InitContainers = [new V1Container { Name = "init", Image = AdmissionFixtures.NanoServer, Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { [WellKnownResources.HyperVVm] = new("5") } } }];
+
+        var mutated = PodMutation.Of(pod, AdmissionFixtures.MutationContext()).MutatedPod();
+
+        mutated.Spec.Containers[0].Resources.Requests[WellKnownResources.HyperVVm].ToString().Should().Be("1");
+        mutated.Spec.Containers[0].Resources.Limits[WellKnownResources.HyperVVm].ToString().Should().Be("1", "a 0 would let the pod dodge the node's VM count");
+        mutated.Spec.Containers[1].Resources.Limits.Should().NotContainKey(WellKnownResources.HyperVVm);
+        mutated.Spec.InitContainers[0].Resources.Requests.Should().NotContainKey(WellKnownResources.HyperVVm);
+    }
+
+    [Fact]
+    public void Mutate_LinuxPod_GetsNoVm()
+    {
+        var pod = AdmissionFixtures.SubmittedPod();
+        pod.Spec.Os = new V1PodOS { Name = "linux" };
+
+        PodMutation.Of(pod, AdmissionFixtures.MutationContext()).Operations.Should().NotContain(op => op.Path.Contains("resources", StringComparison.Ordinal));
     }
 
     [Fact]
