@@ -24,6 +24,7 @@ public sealed class BuiltInValidation : IWriteHook
         {
             "pods" when current is not null && context.Subresource is null => PodUpdateRules.Validate(current["spec"] as JsonObject, obj["spec"] as JsonObject),
             "runtimeclasses.node.k8s.io" => RuntimeClassRules.Validate(obj, current),
+            "networkpolicies.networking.k8s.io" => NetworkPolicyRules.Validate(obj),
             _ => [],
         });
         if (errors.Count > 0)
