@@ -1,6 +1,7 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Hosting;
+using HyperVIsolation.ControllerRuntime.Leadership;
 using HyperVIsolation.Operator.Reconciliation;
 using k8s;
 using k8s.Models;
@@ -31,6 +32,7 @@ public static class NetworkIsolationController
         IsolatedWorkloadControllers.AddEventRecorder(services);
         services.TryAddSingleton<INetworkIsolationWriter>(provider => new KubernetesNetworkIsolationWriter(provider.GetRequiredService<IKubernetes>()));
         services.TryAddSingleton<PolicyStatusWriter>();
+        services.TryAddSingleton(provider => ExcludedNamespaces.For(provider.GetRequiredService<LeaderElectionOptions>().LeaseNamespace));
         services.AddController<NetworkIsolationReconciler>(Name, sources => sources
             .Watch<IsolationPolicy>(_ => NetworkIsolationReconciler.Key, RelevantChanges.Policy)
             .Watch<V1Namespace>(_ => NetworkIsolationReconciler.Key, NamespaceMatters)

@@ -24,6 +24,7 @@ internal sealed partial class NetworkIsolationReconciler(
     ResourceInformer<V1NetworkPolicy> networkPolicies,
     INetworkIsolationWriter writer,
     PolicyStatusWriter statuses,
+    ExcludedNamespaces excluded,
     EventRecorder events,
     TimeProvider time,
     ILogger<NetworkIsolationReconciler> logger) : IReconciler
@@ -35,7 +36,7 @@ internal sealed partial class NetworkIsolationReconciler(
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var policyList = policies.List();
-        var plan = NetworkPolicyPlanner.Plan(policyList, namespaces.List());
+        var plan = NetworkPolicyPlanner.Plan(policyList, namespaces.List(), excluded);
         var problems = new List<NetworkPolicyProblem>();
         foreach (var namespaceName in NamespacesToSync(plan))
         {

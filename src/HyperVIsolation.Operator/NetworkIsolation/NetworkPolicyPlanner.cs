@@ -7,7 +7,8 @@ namespace HyperVIsolation.Operator.NetworkIsolation;
 
 /// <summary>
 /// Decides, from the policies and namespaces alone, which NetworkPolicies each namespace should hold. Coverage
-/// is the webhook's (<see cref="PolicyScope"/>); only Enforce policies restrict traffic, as only they deny pods.
+/// is the webhook's (<see cref="PolicyScope"/>, without the namespaces the webhook is never sent); only Enforce
+/// policies restrict traffic, as only they deny pods.
 /// Several covering policies give the union of their restrictions: a rule any of them asks for is kept once
 /// under its fixed name, owned by every policy asking for it, and ingress is admitted only from namespaces
 /// that every ingress-restricting policy admits. Pure.
@@ -15,14 +16,15 @@ namespace HyperVIsolation.Operator.NetworkIsolation;
 internal static class NetworkPolicyPlanner
 {
     /// <summary>Plans every namespace.</summary>
-    public static NetworkIsolationPlan Plan(IReadOnlyList<IsolationPolicy> policies, IReadOnlyList<V1Namespace> namespaces)
+    public static NetworkIsolationPlan Plan(IReadOnlyList<IsolationPolicy> policies, IReadOnlyList<V1Namespace> namespaces, ExcludedNamespaces? excluded = null)
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(namespaces);
+        var skipped = (excluded ?? ExcludedNamespaces.None).Names;
         var live = policies.Where(policy => policy.Metadata?.DeletionTimestamp is null && !string.IsNullOrEmpty(policy.Metadata?.Name)).ToList();
         var coverage = live.ToDictionary(policy => policy.Metadata.Name, _ => new List<string>(), StringComparer.Ordinal);
         var desired = new Dictionary<string, IReadOnlyList<V1NetworkPolicy>>(StringComparer.Ordinal);
-        foreach (var ns in namespaces.Where(IsActive).OrderBy(ns => ns.Metadata.Name, StringComparer.Ordinal))
+        foreach (var ns in namespaces.Where(ns => IsActive(ns) && !skipped.Contains(ns.Metadata.Name)).OrderBy(ns => ns.Metadata.Name, StringComparer.Ordinal))
         {
             var name = ns.Metadata.Name;
             var covering = PolicyScope.Covering(live, LabelsOf(ns));

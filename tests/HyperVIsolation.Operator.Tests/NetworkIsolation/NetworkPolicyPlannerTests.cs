@@ -89,6 +89,20 @@ public sealed class NetworkPolicyPlannerTests
     }
 
     [Fact]
+    public void Plan_PolicyCoveringEveryNamespace_SkipsTheExcludedOnes()
+    {
+        var everywhere = Policy("everywhere");
+        everywhere.Spec.NamespaceSelector = null;
+
+        var plan = NetworkPolicyPlanner.Plan(
+            [everywhere], [Namespace("kube-system", null), Namespace("hyperv-isolation", null), Namespace("tenant-a")], ExcludedNamespaces.For("hyperv-isolation"));
+
+        plan.Desired.Keys.Should().Equal("tenant-a");
+        plan.Coverage["everywhere"].Should().Equal("tenant-a");
+        ExcludedNamespaces.For("hyperv-isolation").Names.Should().BeEquivalentTo(["kube-system", "kube-node-lease", "hyperv-isolation"]);
+    }
+
+    [Fact]
     public void Plan_DeletingPolicy_CoversNothing()
     {
         var policy = Policy("p");
