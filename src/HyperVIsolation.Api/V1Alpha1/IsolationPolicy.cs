@@ -12,6 +12,7 @@ namespace HyperVIsolation.Api.V1Alpha1;
 [CustomResource(Scope = ResourceScope.Cluster, ShortNames = ["ipol"], Categories = ["isolation"])]
 [PrinterColumn("Mode", "string", ".spec.mode")]
 [PrinterColumn("Namespaces", "integer", ".status.coveredNamespaces", Description = "Namespaces covered now")]
+[PrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status", Description = "Whether the policy's NetworkPolicies are in place")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 public sealed class IsolationPolicy : IKubernetesObject<V1ObjectMeta>, ISpec<IsolationPolicySpec>, IStatus<IsolationPolicyStatus?>
 {

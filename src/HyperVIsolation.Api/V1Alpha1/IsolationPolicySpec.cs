@@ -27,9 +27,27 @@ public sealed class IsolationPolicySpec
     [DefaultValue(true)]
     public bool DisableUnsafeOperations { get; set; } = true;
 
-    /// <summary>Whether a NetworkPolicy denies traffic from other namespaces.</summary>
+    /// <summary>
+    /// Whether a NetworkPolicy in each covered namespace admits ingress only from pods of the same namespace
+    /// and of the namespaces <c>allowIngressFrom</c> matches. Enforced only where the network plugin enforces
+    /// NetworkPolicy on Windows nodes.
+    /// </summary>
     [DefaultValue(false)]
     public bool DenyCrossNamespaceTraffic { get; set; }
+
+    /// <summary>
+    /// Namespaces (by label) whose pods may still reach covered namespaces when denyCrossNamespaceTraffic is on,
+    /// for example ingress controllers and monitoring. Unset admits none; an empty selector is refused, since it
+    /// would admit every namespace.
+    /// </summary>
+    public V1LabelSelector? AllowIngressFrom { get; set; }
+
+    /// <summary>
+    /// Whether a NetworkPolicy in each covered namespace denies egress to the cloud instance metadata endpoint
+    /// (169.254.169.254/32), whose credentials belong to the node; all other egress, DNS included, stays allowed.
+    /// </summary>
+    [DefaultValue(true)]
+    public bool BlockInstanceMetadata { get; set; } = true;
 
     /// <summary>Whether workloads may ask for Process isolation (sharing the host kernel).</summary>
     [DefaultValue(false)]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using k8s.Models;
 
 namespace HyperVIsolation.Api.V1Alpha1;
@@ -5,12 +6,22 @@ namespace HyperVIsolation.Api.V1Alpha1;
 /// <summary>Observed state of an IsolationPolicy.</summary>
 public sealed class IsolationPolicyStatus
 {
+    /// <summary>The most covered namespace names the status lists; coveredNamespaces still counts them all.</summary>
+    public const int MaxListedNamespaces = 20;
+
     /// <summary>The spec generation this status describes.</summary>
     public long? ObservedGeneration { get; set; }
 
-    /// <summary>Namespaces the policy covers now.</summary>
+    /// <summary>Namespaces the policy covers now (terminating ones excepted).</summary>
     public int? CoveredNamespaces { get; set; }
 
-    /// <summary>Ready and Stalled conditions.</summary>
+    /// <summary>The first covered namespaces by name, at most 20; coveredNamespaces says how many there are in all.</summary>
+    [MaxLength(MaxListedNamespaces)]
+    public List<string>? CoveredNamespaceNames { get; set; }
+
+    /// <summary>
+    /// Ready (always present), Reconciling and Stalled (present only when True), following kstatus. Ready says
+    /// which NetworkPolicies are in place, not that the network plugin enforces them.
+    /// </summary>
     public List<V1Condition>? Conditions { get; set; }
 }

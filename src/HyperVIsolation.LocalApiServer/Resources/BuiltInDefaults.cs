@@ -6,7 +6,8 @@ namespace HyperVIsolation.LocalApiServer.Resources;
 
 /// <summary>
 /// The few defaults of built-in kinds that clients rely on: namespace phase and finalizer, pod phase and requests
-/// defaulted to limits, service cluster IP, secret <c>stringData</c> folded into <c>data</c>.
+/// defaulted to limits, service cluster IP, secret <c>stringData</c> folded into <c>data</c>, NetworkPolicy
+/// policyTypes and port protocols.
 /// </summary>
 public sealed class BuiltInDefaults : IWriteHook
 {
@@ -43,6 +44,9 @@ public sealed class BuiltInDefaults : IWriteHook
                 break;
             case "secrets":
                 FoldStringData(obj);
+                break;
+            case "networkpolicies.networking.k8s.io":
+                DefaultNetworkPolicy(obj);
                 break;
             default:
                 break;
@@ -99,6 +103,30 @@ public sealed class BuiltInDefaults : IWriteHook
         var address = existing ?? $"10.96.{(nextServiceAddress / 250) % 250}.{(Interlocked.Increment(ref nextServiceAddress) % 250) + 1}";
         spec["clusterIP"] = address;
         spec["clusterIPs"] = new JsonArray(address);
+    }
+
+    // As SetDefaults_NetworkPolicy and SetDefaults_NetworkPolicyPort: no policyTypes means Ingress, plus Egress
+    // when egress rules are given; a port without a protocol is TCP.
+    private static void DefaultNetworkPolicy(JsonObject obj)
+    {
+        if (obj["spec"] is not JsonObject spec)
+        {
+            return;
+        }
+
+        var egress = spec["egress"] as JsonArray;
+        if (spec["policyTypes"] is not JsonArray { Count: > 0 })
+        {
+            spec["policyTypes"] = egress is { Count: > 0 } ? new JsonArray("Ingress", "Egress") : new JsonArray("Ingress");
+        }
+
+        foreach (var rule in (spec["ingress"] as JsonArray ?? []).Concat(egress ?? []))
+        {
+            foreach (var port in (rule?["ports"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                port["protocol"] ??= "TCP";
+            }
+        }
     }
 
     private static void FoldStringData(JsonObject obj)

@@ -26,6 +26,7 @@ public sealed class BuiltInValidation : IWriteHook
             "pods" when current is null => ExtendedResourceRules.ValidatePod(obj["spec"] as JsonObject),
             "nodes" => ExtendedResourceRules.ValidateNode(obj),
             "runtimeclasses.node.k8s.io" => RuntimeClassRules.Validate(obj, current),
+            "networkpolicies.networking.k8s.io" => NetworkPolicyRules.Validate(obj),
             _ => [],
         });
         if (errors.Count > 0)

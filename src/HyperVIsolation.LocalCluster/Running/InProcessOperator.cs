@@ -1,6 +1,7 @@
 using System.Globalization;
 using HyperVIsolation.LocalApiServer.Admission;
 using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.NetworkIsolation;
 using HyperVIsolation.Operator.Reconciliation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +62,7 @@ internal sealed class InProcessOperator : IAsyncDisposable
             });
             builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
             builder.Services.AddIsolatedWorkloadControllers();
+            builder.Services.AddNetworkIsolationController();
         });
         var running = new InProcessOperator(app, new Uri($"http://127.0.0.1:{metricsPort}/"));
         try

@@ -115,7 +115,7 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         var operatorHost = await InProcessOperator.StartAsync(server.KubeconfigPath, options.Verbose, cancellationToken);
         started.Push(("the operator", operatorHost.DisposeAsync));
         LocalClusterLog.OperatorStarted(logger, operatorHost.MetricsUri);
-        await output.WriteLineAsync($"Operator       IsolatedWorkload and RuntimeClass controllers active; metrics {operatorHost.MetricsUri}metrics");
+        await output.WriteLineAsync($"Operator       IsolatedWorkload, RuntimeClass and IsolationPolicy (NetworkPolicy) controllers active; metrics {operatorHost.MetricsUri}metrics");
         await output.WriteLineAsync($"Webhook        {await AdmissionWebhookProbe.DescribeAsync(client, cancellationToken)}");
 
         await output.WriteLineAsync();
@@ -138,6 +138,12 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         await output.WriteLineAsync();
         var placement = await new PlacementCollector(client, new SimulatedUtilityVmInspector(nodes)).CollectAsync(workloads, cancellationToken);
         foreach (var line in PlacementTable.Format(placement))
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        await output.WriteLineAsync();
+        foreach (var line in await NetworkPolicySummary.DescribeAsync(client, workloads.Select(w => w.Namespace), cancellationToken))
         {
             await output.WriteLineAsync(line);
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using HyperVIsolation.Operator.Admission.Hosting;
 using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.NetworkIsolation;
 using HyperVIsolation.Operator.Reconciliation;
 using k8s;
 using k8s.Exceptions;
@@ -41,6 +42,7 @@ internal static class RunCommand
         {
             AddKubeconfig(builder, kubeconfig);
             builder.Services.AddIsolatedWorkloadControllers();
+            builder.Services.AddNetworkIsolationController();
         });
 
         // Both sections are validated before the host is built (building it reads them, stopping at the first

@@ -54,10 +54,7 @@ public static class IsolatedWorkloadControllers
             return new ReconciliationOptions { ReadinessGateEnabled = options.PodReadinessGate, StatusProgressInterval = options.StatusProgressInterval };
         });
         services.TryAddSingleton(provider => new PodExpectations(provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IClusterWriter>(provider => new KubernetesClusterWriter(provider.GetRequiredService<IKubernetes>()));
-        services.TryAddSingleton(provider => new EventRecorder(
-            provider.GetRequiredService<IClusterWriter>(), EventComponent, null, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<EventRecorder>>()));
-        services.AddHostedService<EventRecorderService>();
+        AddEventRecorder(services);
         services.TryAddSingleton<CachedWorkloadPlanner>();
         services.TryAddSingleton<PodClaims>();
         services.TryAddSingleton<WorkloadPodWriter>();
@@ -82,6 +79,18 @@ public static class IsolatedWorkloadControllers
         AddRuntimeClassTrigger<IsolatedWorkload>(services, RelevantChanges.WorkloadSpec);
         AddRuntimeClassTrigger<V1Pod>(services, RelevantChanges.PodRuntimeClassUse);
         return services;
+    }
+
+    /// <summary>
+    /// Adds the operator's one Event recorder (writing through <see cref="IClusterWriter"/>) and its background
+    /// writer; every controller of the operator shares them, so adding it twice keeps the first.
+    /// </summary>
+    internal static void AddEventRecorder(IServiceCollection services)
+    {
+        services.TryAddSingleton<IClusterWriter>(provider => new KubernetesClusterWriter(provider.GetRequiredService<IKubernetes>()));
+        services.TryAddSingleton(provider => new EventRecorder(
+            provider.GetRequiredService<IClusterWriter>(), EventComponent, null, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<EventRecorder>>()));
+        services.AddHostedService<EventRecorderService>();
     }
 
     /// <summary>A pod wakes its controlling workload, or the workload its label names (an orphan to adopt).</summary>

@@ -5,7 +5,8 @@ namespace HyperVIsolation.Operator.Validation;
 
 /// <summary>
 /// Checks an IsolationPolicy spec: VM defaults within caps and ranges, registries written as
-/// <c>host[:port][/path]</c>, a known mode, and no blank administrator names. Collects every error.
+/// <c>host[:port][/path]</c>, a known mode, no blank administrator names, and an <c>allowIngressFrom</c>
+/// selector the API server accepts in a NetworkPolicy. Collects every error.
 /// </summary>
 public static class IsolationPolicyValidator
 {
@@ -28,6 +29,7 @@ public static class IsolationPolicyValidator
         ValidateRegistries(spec.AllowedRegistries, errors);
         ValidateNames(spec.Administrators?.Users, "spec.administrators.users", "user", errors);
         ValidateNames(spec.Administrators?.Groups, "spec.administrators.groups", "group", errors);
+        errors.AddRange(IngressSelectorRules.Validate(spec.AllowIngressFrom, "spec.allowIngressFrom"));
         return errors;
     }
 

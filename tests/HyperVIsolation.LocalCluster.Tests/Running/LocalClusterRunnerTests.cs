@@ -32,6 +32,12 @@ public sealed partial class LocalClusterRunnerTests
             var reported = ReportedVm(text, workload.Metadata.Name);
             pods.Should().OnlyContain(r => r[6] == reported, $"the pods get the VM size the workload reports ({reported})\n{text}");
         }
+
+        // The sample policy denies cross-namespace traffic and blocks the metadata endpoint in the tenant namespace.
+        var networkPolicies = text.Split('\n').SkipWhile(l => !l.StartsWith("NAMESPACE  ", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l.Trim().Length > 0).Select(l => ColumnGap().Split(l.Trim())).ToList();
+        networkPolicies.Select(r => string.Join(" ", r)).Should().Equal(
+            ["tenant-untrusted hyperv-isolation-block-instance-metadata Egress untrusted-tenants", "tenant-untrusted hyperv-isolation-deny-cross-namespace Ingress untrusted-tenants"], text);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class ApiCrdSchemaTests
         Policy.Spec.Names.Categories.Should().Equal("isolation");
         Policy.Spec.Versions[0].Subresources.Scale.Should().BeNull();
         Policy.Spec.Versions[0].AdditionalPrinterColumns.Select(column => column.JsonPath)
-            .Should().Equal(".spec.mode", ".status.coveredNamespaces", ".metadata.creationTimestamp");
+            .Should().Equal(".spec.mode", ".status.coveredNamespaces", ".status.conditions[?(@.type==\"Ready\")].status", ".metadata.creationTimestamp");
     }
 
     [Theory]
@@ -135,6 +135,8 @@ public sealed class ApiCrdSchemaTests
     [InlineData("IsolationPolicy", "spec.mode", "Enforce")]
     [InlineData("IsolationPolicy", "spec.requireImageDigest", false)]
     [InlineData("IsolationPolicy", "spec.windowsOnly", true)]
+    [InlineData("IsolationPolicy", "spec.blockInstanceMetadata", true)]
+    [InlineData("IsolationPolicy", "spec.denyCrossNamespaceTraffic", false)]
     public void Generate_DefaultValue_BecomesDefault(string kind, string path, object expected)
     {
         SchemaNode.At(SchemaOf(kind), path).DefaultProperty.Should().Be(expected);
@@ -225,6 +227,12 @@ public sealed class ApiCrdSchemaTests
     {
         SchemaNode.At(SchemaOf(IsolatedWorkload.KindName), "status.conditions[].lastTransitionTime")
             .Should().BeEquivalentTo(new { Type = "string", Format = "date-time" }, o => o.ExcludingMissingMembers());
+    }
+
+    [Fact]
+    public void Generate_CoveredNamespaceNames_BoundedList()
+    {
+        SchemaNode.At(SchemaOf(IsolationPolicy.KindName), "status.coveredNamespaceNames").MaxItems.Should().Be(IsolationPolicyStatus.MaxListedNamespaces);
     }
 
     [Fact]
