@@ -1,4 +1,4 @@
-using HyperVIsolation.Api;
+using HyperVIsolation.Operator.Reconciliation;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.NetworkIsolation;
@@ -7,8 +7,5 @@ namespace HyperVIsolation.Operator.NetworkIsolation;
 public static class NetworkPolicyOwnership
 {
     /// <summary>Whether <paramref name="networkPolicy"/> carries the operator's managed-by label.</summary>
-    public static bool IsOurs(V1NetworkPolicy? networkPolicy) =>
-        networkPolicy?.Metadata?.Labels is { } labels
-        && labels.TryGetValue(WellKnownLabels.ManagedBy, out var value)
-        && value == WellKnownLabels.ManagedByValue;
+    public static bool IsOurs(V1NetworkPolicy? networkPolicy) => ManagedByLabel.IsOn(networkPolicy);
 }

@@ -1,4 +1,3 @@
-using HyperVIsolation.Api;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Reconciliation;
@@ -7,8 +6,5 @@ namespace HyperVIsolation.Operator.Reconciliation;
 public static class RuntimeClassOwnership
 {
     /// <summary>Whether <paramref name="runtimeClass"/> carries the operator's managed-by label.</summary>
-    public static bool IsOurs(V1RuntimeClass? runtimeClass) =>
-        runtimeClass?.Metadata?.Labels is { } labels
-        && labels.TryGetValue(WellKnownLabels.ManagedBy, out var value)
-        && value == WellKnownLabels.ManagedByValue;
+    public static bool IsOurs(V1RuntimeClass? runtimeClass) => ManagedByLabel.IsOn(runtimeClass);
 }

@@ -15,10 +15,10 @@ public sealed class NodeAgentCapacityTests
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("dc", "10.0.26100"));
         var node = cluster.Cluster.Nodes[0];
 
-        await using var agents = await NodeAgentTestRuns.StartAgentsAsync(cluster);
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
 
         // 16 GiB: (16384 MiB - 2048 MiB reserve) / 512 MiB.
-        await NodeAgentTestRuns.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) == "28", "the verified node advertises its VMs");
+        await AgentTestSupport.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) == "28", "the verified node advertises its VMs");
         var status = (await cluster.Client.CoreV1.ReadNodeAsync(node.Name)).Status;
         status.Allocatable[WellKnownResources.HyperVVm].ToString().Should().Be("28");
         status.Allocatable["memory"].ToString().Should().Be("16Gi", "the rest of the status is untouched");
@@ -29,14 +29,14 @@ public sealed class NodeAgentCapacityTests
     {
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("std", "10.0.20348") with { Edition = "Standard" });
         var node = cluster.Cluster.Nodes[0];
-        await using var agents = await NodeAgentTestRuns.StartAgentsAsync(cluster);
-        await NodeAgentTestRuns.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) == "2", "a Standard licence covers two Hyper-V containers");
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+        await AgentTestSupport.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) == "2", "a Standard licence covers two Hyper-V containers");
 
         node.Faults.RestartContainerd(TimeSpan.FromSeconds(3));
 
-        await NodeAgentTestRuns.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) is null, "a node that cannot start pods advertises no VMs");
+        await AgentTestSupport.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) is null, "a node that cannot start pods advertises no VMs");
         (await cluster.Client.CoreV1.ReadNodeAsync(node.Name)).Status.Allocatable.Should().NotContainKey(WellKnownResources.HyperVVm);
-        await NodeAgentTestRuns.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) == "2", "advertised again once containerd answers");
+        await AgentTestSupport.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) == "2", "advertised again once containerd answers");
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public sealed class NodeAgentCapacityTests
     {
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("nohv", "10.0.20348") with { HyperVEnabled = false });
         var node = cluster.Cluster.Nodes[0];
-        await using var agents = await NodeAgentTestRuns.StartAgentsAsync(cluster);
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
 
-        await NodeAgentTestRuns.WaitUntilAsync(() => NodeAgentTestRuns.HasEventAsync(cluster.Client, node.Name, "HyperVMissing"), "the agent looked at the node");
+        await AgentTestSupport.WaitUntilAsync(() => AgentTestSupport.HasEventAsync(cluster.Client, node.Name, "HyperVMissing"), "the agent looked at the node");
 
         (await VmsAsync(cluster.Client, node.Name)).Should().BeNull();
     }
@@ -57,8 +57,8 @@ public sealed class NodeAgentCapacityTests
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("std", "10.0.20348") with { Edition = "Standard" });
         var node = cluster.Cluster.Nodes[0];
         await cluster.Client.NodeV1.CreateRuntimeClassAsync(TestPods.HyperVRuntimeClass());
-        await using var agents = await NodeAgentTestRuns.StartAgentsAsync(cluster);
-        await NodeAgentTestRuns.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) == "2", "the agent advertised the node's two VMs");
+        await using var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+        await AgentTestSupport.WaitUntilAsync(async () => await VmsAsync(cluster.Client, node.Name) == "2", "the agent advertised the node's two VMs");
 
         foreach (var name in new[] { "vm-1", "vm-2", "vm-3" })
         {

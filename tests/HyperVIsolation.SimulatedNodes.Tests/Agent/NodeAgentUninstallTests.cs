@@ -18,8 +18,8 @@ public sealed class NodeAgentUninstallTests
         var node = cluster.Cluster.Nodes[0];
         var original = Encoding.UTF8.GetBytes("# hand edited, CRLF   \r\n" + (await File.ReadAllTextAsync(node.ContainerdConfigPath)).ReplaceLineEndings("\r\n") + "\t# trailing comment");
         await File.WriteAllBytesAsync(node.ContainerdConfigPath, original);
-        var agents = await NodeAgentTestRuns.StartAgentsAsync(cluster);
-        await NodeAgentTestRuns.WaitUntilAsync(async () => await HasVmsAsync(cluster.Client, node.Name) && await LabelledAsync(cluster.Client, node.Name), "configured, labelled and advertised");
+        var agents = await AgentTestSupport.StartAgentsAsync(cluster);
+        await AgentTestSupport.WaitUntilAsync(async () => await HasVmsAsync(cluster.Client, node.Name) && await LabelledAsync(cluster.Client, node.Name), "configured, labelled and advertised");
         (await File.ReadAllBytesAsync(node.ContainerdConfigPath)).Should().NotEqual(original, "the agent imported its drop-in");
         await agents.DisposeAsync();
         var containerd = new SimulatedContainerdService(node, TimeSpan.FromMilliseconds(100));
@@ -43,9 +43,9 @@ public sealed class NodeAgentUninstallTests
         await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("bare", "10.0.20348", allowList: false));
         var node = cluster.Cluster.Nodes[0];
         var original = await File.ReadAllBytesAsync(node.ContainerdConfigPath);
-        await using (var agents = await NodeAgentTestRuns.StartAgentsAsync(cluster))
+        await using (var agents = await AgentTestSupport.StartAgentsAsync(cluster))
         {
-            await NodeAgentTestRuns.WaitUntilAsync(() => LabelledAsync(cluster.Client, node.Name), "configured and labelled");
+            await AgentTestSupport.WaitUntilAsync(() => LabelledAsync(cluster.Client, node.Name), "configured and labelled");
         }
 
         var containerd = new SimulatedContainerdService(node, TimeSpan.FromMilliseconds(100));
