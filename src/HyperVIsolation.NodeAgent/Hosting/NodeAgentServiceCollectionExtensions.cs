@@ -74,10 +74,10 @@ public static class NodeAgentServiceCollectionExtensions
         // Heartbeats change the node every few seconds; only a label change (someone removing ours) needs a look now.
         services.AddController<NodeReadinessReconciler>(NodeReadinessControllerName, sources => sources
             .Watch<V1Node>(ObjectKeyMappings.Self, UpdatePredicates.LabelsChanged));
-        // Every change of a pod bound here may be its sandbox starting; the reconciler writes only when its verdict changes.
+        // Only changes that can move the verdict now (the sandbox starting, a new size) start a pass; the rest waits for the resync.
         services.AddInformer(new InformerScope<V1Pod> { FieldSelector = "spec.nodeName=" + options.NodeName });
         services.AddController<PodVmVerificationReconciler>(PodVmVerificationControllerName, sources => sources
-            .Watch<V1Pod>(ObjectKeyMappings.Self));
+            .Watch<V1Pod>(ObjectKeyMappings.Self, PodVmVerificationTrigger.Matters));
         services.AddControllerRuntime();
         return services;
     }
