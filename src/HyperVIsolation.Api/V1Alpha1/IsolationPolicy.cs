@@ -13,6 +13,7 @@ namespace HyperVIsolation.Api.V1Alpha1;
 [PrinterColumn("Mode", "string", ".spec.mode")]
 [PrinterColumn("Namespaces", "integer", ".status.coveredNamespaces", Description = "Namespaces covered now")]
 [PrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status", Description = "Whether the policy's NetworkPolicies are in place")]
+[PrinterColumn("Violations", "integer", ".status.auditViolations", Description = "Audit mode: rule violations of existing pods at the last audit", Priority = 1)]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 public sealed class IsolationPolicy : IKubernetesObject<V1ObjectMeta>, ISpec<IsolationPolicySpec>, IStatus<IsolationPolicyStatus?>
 {

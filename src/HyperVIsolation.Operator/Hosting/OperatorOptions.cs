@@ -66,6 +66,12 @@ public sealed record OperatorOptions
     /// </summary>
     public TimeSpan StatusProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often the pods of namespaces an Audit-mode IsolationPolicy covers are judged by its rules, for the
+    /// policy's <c>status.auditViolations</c>. Each audit lists those pods; a policy or coverage change audits at once.
+    /// </summary>
+    public TimeSpan PolicyAuditInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a graceful shutdown may take to let in-flight reconciles finish.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

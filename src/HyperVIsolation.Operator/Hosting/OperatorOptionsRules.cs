@@ -19,6 +19,7 @@ internal static class OperatorOptionsRules
         Require(errors, options.WatchStallThreshold >= TimeSpan.FromSeconds(1), prefix + "WatchStallThreshold: must be at least one second.");
         Require(errors, options.ShutdownTimeout > TimeSpan.Zero, prefix + "ShutdownTimeout: must be positive.");
         Require(errors, options.StatusProgressInterval >= TimeSpan.Zero && options.StatusProgressInterval <= TimeSpan.FromMinutes(1), prefix + "StatusProgressInterval: must be between 0s and 1m.");
+        Require(errors, options.PolicyAuditInterval >= TimeSpan.FromSeconds(1) && options.PolicyAuditInterval <= TimeSpan.FromHours(24), prefix + "PolicyAuditInterval: must be between 1s and 24h.");
         Require(errors, options.Kubeconfig is null || File.Exists(options.Kubeconfig), $"{prefix}Kubeconfig: file '{options.Kubeconfig}' does not exist.");
         Require(errors, options.OtlpEndpoint is null || (options.OtlpEndpoint.IsAbsoluteUri && options.OtlpEndpoint.Scheme is "http" or "https"), $"{prefix}OtlpEndpoint: '{options.OtlpEndpoint}' is not an absolute http or https URL.");
         return errors;

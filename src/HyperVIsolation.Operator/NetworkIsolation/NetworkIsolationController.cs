@@ -2,11 +2,16 @@ using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
+using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.PolicyAudit;
 using HyperVIsolation.Operator.Reconciliation;
+using HyperVIsolation.Operator.Sizing;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HyperVIsolation.Operator.NetworkIsolation;
 
@@ -29,6 +34,15 @@ public static class NetworkIsolationController
         services.AddInformer<IsolationPolicy>();
         services.AddInformer<V1Namespace>();
         services.AddInformer<V1NetworkPolicy>();
+        services.AddInformer<V1RuntimeClass>();
+        services.AddVmSizer();
+        services.TryAddSingleton(provider => new PolicyAuditRunner(
+            provider.GetRequiredService<IKubernetes>(),
+            provider.GetRequiredService<ResourceInformer<V1RuntimeClass>>(),
+            provider.GetRequiredService<VmSizer>(),
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value.PolicyAuditInterval,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<PolicyAuditRunner>>()));
         IsolatedWorkloadControllers.AddEventRecorder(services);
         services.TryAddSingleton<INetworkIsolationWriter>(provider => new KubernetesNetworkIsolationWriter(provider.GetRequiredService<IKubernetes>()));
         services.TryAddSingleton<PolicyStatusWriter>();

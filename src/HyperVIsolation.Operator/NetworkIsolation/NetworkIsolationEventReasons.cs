@@ -17,4 +17,10 @@ public static class NetworkIsolationEventReasons
 
     /// <summary>Writing a NetworkPolicy failed; retried (Warning).</summary>
     public const string WriteFailed = "NetworkPolicyWriteFailed";
+
+    /// <summary>The audit of an Audit-mode policy found a different, non-zero number of violations in existing pods (Warning).</summary>
+    public const string AuditViolations = "AuditViolations";
+
+    /// <summary>The audit of an Audit-mode policy no longer finds violations.</summary>
+    public const string AuditClean = "AuditClean";
 }

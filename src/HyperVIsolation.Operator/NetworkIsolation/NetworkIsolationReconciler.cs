@@ -5,6 +5,7 @@ using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Controllers;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Queue;
+using HyperVIsolation.Operator.PolicyAudit;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,9 @@ namespace HyperVIsolation.Operator.NetworkIsolation;
 /// no policy asks for any more; a NetworkPolicy without the operator's label is never changed, even under one of
 /// our names (the policies asking for that name report Stalled). One key for the whole cluster, because a
 /// namespace's NetworkPolicies are the union of every policy covering it: two keys could write one namespace at
-/// once. Idempotent, and a pass with nothing to change writes nothing.
+/// once. Idempotent, and a pass with nothing to change writes nothing. Audit-mode policies also report what the
+/// periodic audit of their namespaces' existing pods found (<see cref="PolicyAuditRunner"/>); the key comes back
+/// when the next audit is due.
 /// </summary>
 internal sealed partial class NetworkIsolationReconciler(
     ResourceInformer<IsolationPolicy> policies,
@@ -24,6 +27,7 @@ internal sealed partial class NetworkIsolationReconciler(
     ResourceInformer<V1NetworkPolicy> networkPolicies,
     INetworkIsolationWriter writer,
     PolicyStatusWriter statuses,
+    PolicyAuditRunner audits,
     ExcludedNamespaces excluded,
     EventRecorder events,
     TimeProvider time,
@@ -43,14 +47,31 @@ internal sealed partial class NetworkIsolationReconciler(
             await SyncNamespaceAsync(namespaceName, plan.DesiredIn(namespaceName), problems, cancellationToken);
         }
 
-        var statusesWritten = await WriteStatusesAsync(policyList, plan, problems, cancellationToken);
+        var audit = await audits.RunIfDueAsync(policyList, plan.Coverage, cancellationToken);
+        var statusesWritten = await WriteStatusesAsync(policyList, plan, problems, audit, cancellationToken);
         var retry = problems.Where(problem => !problem.NameTaken).Select(problem => $"{problem.Namespace}/{problem.Name}").ToList();
-        if (retry.Count > 0 || !statusesWritten)
+        if (retry.Count > 0 || !statusesWritten || audit.Failure is not null)
         {
-            return ReconcileResult.Failed($"NetworkPolicies not written: {string.Join(", ", retry)}{(statusesWritten ? string.Empty : "; a policy status write failed")}");
+            var failures = new List<string>(3);
+            if (retry.Count > 0)
+            {
+                failures.Add($"NetworkPolicies not written: {string.Join(", ", retry)}");
+            }
+
+            if (!statusesWritten)
+            {
+                failures.Add("a policy status write failed");
+            }
+
+            if (audit.Failure is not null)
+            {
+                failures.Add(audit.Failure);
+            }
+
+            return ReconcileResult.Failed(string.Join("; ", failures));
         }
 
-        return ReconcileResult.Done;
+        return audit.NextAuditIn is { } nextAudit ? ReconcileResult.RequeueAfter(nextAudit) : ReconcileResult.Done;
     }
 
     // Namespaces that should hold some of ours, and those still holding some of ours; only those the cache knows
@@ -167,7 +188,7 @@ internal sealed partial class NetworkIsolationReconciler(
     }
 
     private async Task<bool> WriteStatusesAsync(
-        IReadOnlyList<IsolationPolicy> policyList, NetworkIsolationPlan plan, IReadOnlyList<NetworkPolicyProblem> problems, CancellationToken cancellationToken)
+        IReadOnlyList<IsolationPolicy> policyList, NetworkIsolationPlan plan, IReadOnlyList<NetworkPolicyProblem> problems, PolicyAuditPass audit, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
@@ -175,10 +196,13 @@ internal sealed partial class NetworkIsolationReconciler(
         foreach (var policy in policyList.Where(policy => policy.Metadata.DeletionTimestamp is null))
         {
             var current = new IsolationPolicy { Metadata = policy.Metadata, Spec = policy.Spec, Status = statuses.Current(policy) };
-            var next = PolicyStatusCalculator.Compute(current, plan, problems, now);
+            var next = PolicyStatusCalculator.Compute(current, plan, problems, audit.Results.GetValueOrDefault(policy.Metadata.Name), now);
             try
             {
-                await statuses.WriteIfChangedAsync(policy, next, cancellationToken);
+                if (await statuses.WriteIfChangedAsync(policy, next, cancellationToken))
+                {
+                    RecordAuditChange(policy, current.Status, next);
+                }
             }
             catch (Exception exception) when (ApiFailure.IsApiOrTransport(exception))
             {
@@ -190,6 +214,25 @@ internal sealed partial class NetworkIsolationReconciler(
 
         statuses.ForgetAllBut(policyList.Select(policy => policy.Metadata.Name).ToHashSet(StringComparer.Ordinal));
         return allWritten;
+    }
+
+    // One Event each time an audit's count changes, so `kubectl describe` shows when violations appeared and went.
+    private void RecordAuditChange(IsolationPolicy policy, IsolationPolicyStatus? before, IsolationPolicyStatus after)
+    {
+        if (after.AuditViolations is not { } count || count == (before?.AuditViolations ?? 0))
+        {
+            return;
+        }
+
+        if (count == 0)
+        {
+            events.Normal(policy, NetworkIsolationEventReasons.AuditClean, "The audit found no violation in existing pods.");
+            return;
+        }
+
+        var first = after.RecentViolations?.FirstOrDefault();
+        var example = first is null ? string.Empty : $" Newest: pod {first.Namespace}/{first.Pod}: {first.Message}";
+        events.Warning(policy, NetworkIsolationEventReasons.AuditViolations, $"The audit found {count} violation(s) in existing pods that Enforce mode would refuse.{example}");
     }
 
     private static Dictionary<string, string> MergedLabels(IDictionary<string, string>? existing, IDictionary<string, string> ours)

@@ -1,5 +1,6 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.PolicyAudit;
 using HyperVIsolation.Operator.Reconciliation;
 using HyperVIsolation.Operator.Validation;
 using k8s.Models;
@@ -17,9 +18,12 @@ internal static class PolicyStatusCalculator
     public const string EnforcementNote =
         "NetworkPolicies take effect only where the cluster's network plugin enforces them on Windows nodes (Calico, Antrea, Cilium; Azure CNI with its network policy manager).";
 
-    /// <summary>The status of <paramref name="policy"/> given the pass's plan and the NetworkPolicies that could not be written.</summary>
+    /// <summary>
+    /// The status of <paramref name="policy"/> given the pass's plan, the NetworkPolicies that could not be written and,
+    /// for an Audit-mode policy, its last audit (<see langword="null"/> in Enforce mode or before the first audit).
+    /// </summary>
     public static IsolationPolicyStatus Compute(
-        IsolationPolicy policy, NetworkIsolationPlan plan, IReadOnlyList<NetworkPolicyProblem> problems, DateTime now)
+        IsolationPolicy policy, NetworkIsolationPlan plan, IReadOnlyList<NetworkPolicyProblem> problems, PolicyAuditResult? audit, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(plan);
@@ -53,6 +57,11 @@ internal static class PolicyStatusCalculator
         else
         {
             var (reason, message) = ReadyText(policy, covered.Count);
+            if (audit is not null)
+            {
+                message += $" The last audit found {audit.Violations} violation(s) in existing pods.";
+            }
+
             conditions.Add(transitions.Create(WorkloadConditions.Ready, true, reason, message));
         }
 
@@ -61,6 +70,8 @@ internal static class PolicyStatusCalculator
             ObservedGeneration = generation,
             CoveredNamespaces = covered.Count,
             CoveredNamespaceNames = covered.Count == 0 ? null : [.. covered.Take(IsolationPolicyStatus.MaxListedNamespaces)],
+            AuditViolations = audit?.Violations,
+            RecentViolations = audit is { Recent.Count: > 0 } ? [.. audit.Recent] : null,
             Conditions = conditions,
         };
     }

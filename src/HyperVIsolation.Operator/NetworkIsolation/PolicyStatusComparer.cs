@@ -27,6 +27,8 @@ internal static class PolicyStatusComparer
             ObservedGeneration = status.ObservedGeneration,
             CoveredNamespaces = status.CoveredNamespaces,
             CoveredNamespaceNames = status.CoveredNamespaceNames is { Count: > 0 } names ? names : null,
+            AuditViolations = status.AuditViolations,
+            RecentViolations = status.RecentViolations is { Count: > 0 } violations ? violations : null,
             Conditions = status.Conditions?
                 .Where(condition => condition is not null)
                 .OrderBy(condition => condition.Type, StringComparer.Ordinal)

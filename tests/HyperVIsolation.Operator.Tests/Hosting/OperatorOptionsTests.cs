@@ -20,6 +20,7 @@ public sealed class OperatorOptionsTests
         options.LeaderElection.Identity.Should().Be(Environment.MachineName);
         options.MetricsPort.Should().Be(8080);
         options.OtlpEndpoint.Should().BeNull("OTLP export is off by default");
+        options.PolicyAuditInterval.Should().Be(TimeSpan.FromMinutes(1));
         Resolve<WebhookOptions>().Options!.Port.Should().Be(9443);
     }
 
@@ -106,11 +107,13 @@ public sealed class OperatorOptionsTests
             ("Operator:LeaderElection:LeaseDuration", "1s"),
             ("Operator:LeaderElection:RenewDeadline", "5s"),
             ("Operator:OtlpEndpoint", "collector:4317"),
+            ("Operator:PolicyAuditInterval", "500ms"),
             ("Operator:Kubeconfig", "/nonexistent/kubeconfig"));
 
         failures.Should().BeEquivalentTo(
             "Operator:LeaderElection: LeaseDuration must be longer than RenewDeadline.",
             "Operator:Workers: must be between 1 and 256.",
+            "Operator:PolicyAuditInterval: must be between 1s and 24h.",
             "Operator:OtlpEndpoint: 'collector:4317' is not an absolute http or https URL.",
             "Operator:Kubeconfig: file '/nonexistent/kubeconfig' does not exist.");
     }

@@ -10,10 +10,14 @@ namespace HyperVIsolation.Operator.Tests.Integration;
 internal sealed class ApiRequestCounter : DelegatingHandler
 {
     private readonly ConcurrentQueue<string> writes = new();
+    private readonly ConcurrentQueue<string> reads = new();
     private double failureRate;
     private long injected;
 
     public IReadOnlyList<string> Writes => [.. writes];
+
+    /// <summary>The paths of the GETs sent (watches and lease reads apart).</summary>
+    public IReadOnlyList<string> Reads => [.. reads];
 
     public long InjectedFailures => Interlocked.Read(ref injected);
 
@@ -24,7 +28,11 @@ internal sealed class ApiRequestCounter : DelegatingHandler
         set => Volatile.Write(ref failureRate, value);
     }
 
-    public void Reset() => writes.Clear();
+    public void Reset()
+    {
+        writes.Clear();
+        reads.Clear();
+    }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -43,6 +51,10 @@ internal sealed class ApiRequestCounter : DelegatingHandler
         if (!isLease && request.Method != HttpMethod.Get)
         {
             writes.Enqueue($"{request.Method} {path}");
+        }
+        else if (!isLease && request.RequestUri?.Query.Contains("watch=true", StringComparison.Ordinal) != true)
+        {
+            reads.Enqueue(path);
         }
 
         return base.SendAsync(request, cancellationToken);

@@ -106,7 +106,8 @@ public sealed class ApiCrdSchemaTests
         Policy.Spec.Names.Categories.Should().Equal("isolation");
         Policy.Spec.Versions[0].Subresources.Scale.Should().BeNull();
         Policy.Spec.Versions[0].AdditionalPrinterColumns.Select(column => column.JsonPath)
-            .Should().Equal(".spec.mode", ".status.coveredNamespaces", ".status.conditions[?(@.type==\"Ready\")].status", ".metadata.creationTimestamp");
+            .Should().Equal(".spec.mode", ".status.coveredNamespaces", ".status.conditions[?(@.type==\"Ready\")].status", ".status.auditViolations", ".metadata.creationTimestamp");
+        Policy.Spec.Versions[0].AdditionalPrinterColumns.Single(column => column.Name == "Violations").Priority.Should().Be(1, "the count shows with -o wide only");
     }
 
     [Theory]

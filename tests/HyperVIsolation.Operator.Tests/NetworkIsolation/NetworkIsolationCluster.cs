@@ -7,6 +7,7 @@ using HyperVIsolation.Operator.Tests.Hosting;
 using HyperVIsolation.Operator.Tests.Integration;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ApiServer = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 
@@ -45,6 +46,8 @@ internal sealed class NetworkIsolationCluster : IAsyncDisposable
         var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), requests, new ResponseBufferingHandler());
         var host = TestOperatorHost.Create(Server, identity, builder =>
         {
+            // The audit of Audit-mode policies runs every second here, so tests see pods come and go at once.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Operator:PolicyAuditInterval"] = "1s" });
             builder.Services.AddSingleton<IKubernetes>(client);
             builder.Services.AddNetworkIsolationController();
         });

@@ -1,6 +1,8 @@
 using HyperVIsolation.Operator.NetworkIsolation;
 using HyperVIsolation.Operator.Tests.Integration;
 using HyperVIsolation.Operator.Tests.Manifests;
+using k8s;
+using k8s.Models;
 using static HyperVIsolation.Operator.Tests.NetworkIsolation.NetworkIsolationInputs;
 
 namespace HyperVIsolation.Operator.Tests.NetworkIsolation;
@@ -38,6 +40,29 @@ public sealed class NetworkIsolationKubectlTests(KubectlFixture kubectl)
             result.ExitCode.Should().Be(0, result.Error);
             return result.Output;
         }
+    }
+
+    [Fact]
+    public async Task KubectlGetWide_AuditPolicyWithAViolatingPod_ShowsTheViolationCount()
+    {
+        await using var cluster = await NetworkIsolationCluster.StartAsync();
+        await cluster.CreateNamespaceAsync("audited-a", "audited");
+        await cluster.Client.CoreV1.CreateNamespacedPodAsync(
+            new V1Pod
+            {
+                Metadata = new V1ObjectMeta { Name = "on-host" },
+                Spec = new V1PodSpec { HostPID = true, Containers = [new V1Container { Name = "app", Image = "mcr.microsoft.com/windows/nanoserver:ltsc2022" }] },
+            },
+            "audited-a");
+        await cluster.CreatePolicyAsync(Policy("audited", tenant: "audited", mode: HyperVIsolation.Api.V1Alpha1.PolicyMode.Audit));
+        await cluster.StartOperatorAsync("kubectl-audit");
+        var audited = await Poll.UntilAsync(() => cluster.GetPolicyAsync("audited"), policy => policy.Status?.AuditViolations > 0, "the audit counts the pod");
+
+        var result = kubectl.Kubectl(["--kubeconfig", cluster.Server.KubeconfigPath, "get", "isolationpolicy", "audited", "-o", "wide"]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        Lines(result.Output)[0].Should().Equal("NAME", "MODE", "NAMESPACES", "READY", "VIOLATIONS", "AGE");
+        Lines(result.Output)[1][..5].Should().Equal("audited", "Audit", "1", "True", audited.Status!.AuditViolations!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static List<string[]> Lines(string output) =>

@@ -1,5 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.NetworkIsolation;
+using HyperVIsolation.Operator.PolicyAudit;
 using k8s.Models;
 using static HyperVIsolation.Operator.Tests.NetworkIsolation.NetworkIsolationInputs;
 
@@ -42,10 +43,34 @@ public sealed class PolicyStatusCalculatorTests
         var policy = Policy("p");
         var plan = NetworkPolicyPlanner.Plan([policy], namespaces);
 
-        var status = PolicyStatusCalculator.Compute(policy, plan, [], Now);
+        var status = PolicyStatusCalculator.Compute(policy, plan, [], audit: null, Now);
 
         status.CoveredNamespaces.Should().Be(25);
         status.CoveredNamespaceNames.Should().Equal(Enumerable.Range(0, 20).Select(index => $"ns-{index:D2}"));
+    }
+
+    [Fact]
+    public void Compute_AuditResult_CountListAndReadyMessage()
+    {
+        var policy = Policy("p", mode: PolicyMode.Audit);
+        var plan = NetworkPolicyPlanner.Plan([policy], [Namespace("tenant-a")]);
+        var violation = new PolicyViolation { Namespace = "tenant-a", Pod = "web", Rule = "host-network", Message = "spec.hostNetwork: ..." };
+
+        var status = PolicyStatusCalculator.Compute(policy, plan, [], new PolicyAuditResult(3, [violation]), Now);
+
+        status.AuditViolations.Should().Be(3);
+        status.RecentViolations.Should().ContainSingle().Which.Should().BeSameAs(violation);
+        status.Conditions.Should().ContainSingle().Which.Message.Should().EndWith("The last audit found 3 violation(s) in existing pods.");
+    }
+
+    [Fact]
+    public void Compute_NoAudit_NoAuditFields()
+    {
+        var status = Compute(Policy("p"), []);
+
+        status.AuditViolations.Should().BeNull();
+        status.RecentViolations.Should().BeNull();
+        status.Conditions!.Single().Message.Should().NotContain("audit");
     }
 
     [Fact]
@@ -98,5 +123,5 @@ public sealed class PolicyStatusCalculatorTests
     }
 
     private static IsolationPolicyStatus Compute(IsolationPolicy policy, IReadOnlyList<NetworkPolicyProblem> problems) =>
-        PolicyStatusCalculator.Compute(policy, NetworkPolicyPlanner.Plan([policy], [Namespace("tenant-a"), Namespace("tenant-b"), Namespace("other", "trusted")]), problems, Now);
+        PolicyStatusCalculator.Compute(policy, NetworkPolicyPlanner.Plan([policy], [Namespace("tenant-a"), Namespace("tenant-b"), Namespace("other", "trusted")]), problems, audit: null, Now);
 }

@@ -21,8 +21,7 @@ internal static class AdmissionEndpoints
     /// </summary>
     public static IServiceCollection AddIsolationAdmission(this IServiceCollection services)
     {
-        services.TryAddSingleton(new GuestOsFootprints());
-        services.TryAddSingleton(provider => new VmSizer(provider.GetRequiredService<GuestOsFootprints>()));
+        services.AddVmSizer();
         services.AddOptions<WebhookOptions>();
         services.TryAddSingleton(_ => new AdmissionReviewReader(new RecurringValues()));
         services.TryAddSingleton(provider =>
