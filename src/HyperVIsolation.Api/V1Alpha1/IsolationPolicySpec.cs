@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using k8s.Models;
 
 namespace HyperVIsolation.Api.V1Alpha1;
@@ -16,7 +17,16 @@ public sealed class IsolationPolicySpec
     /// <summary>Defaults and caps for utility-VM sizes.</summary>
     public VmSizePolicy? Vm { get; set; }
 
+    /// <summary>
+    /// What an <see cref="AllowedRegistries"/> entry must look like: <c>host[:port][/path]</c> with no scheme, tag or
+    /// digest; path components follow the OCI distribution grammar. No named groups: kube-apiserver 1.28's Go regexp
+    /// does not know them.
+    /// </summary>
+    public const string RegistryPattern =
+        @"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$";
+
     /// <summary>Registries (host, optionally with a path prefix, e.g. mcr.microsoft.com/windows) images may come from. Empty allows any.</summary>
+    [RegularExpression(RegistryPattern)]
     public List<string>? AllowedRegistries { get; set; }
 
     /// <summary>Whether every image must be pinned by digest (@sha256:...).</summary>

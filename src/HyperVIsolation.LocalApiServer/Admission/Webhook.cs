@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 
 namespace HyperVIsolation.LocalApiServer.Admission;
 
@@ -20,8 +23,8 @@ public sealed record Webhook(
     string Name,
     bool Mutating,
     IReadOnlyList<WebhookRule> Rules,
-    JsonNode? NamespaceSelector,
-    JsonNode? ObjectSelector,
+    V1LabelSelector? NamespaceSelector,
+    V1LabelSelector? ObjectSelector,
     string FailurePolicy,
     string MatchPolicy,
     string SideEffects,
@@ -42,14 +45,33 @@ public sealed record Webhook(
                 hook["name"]?.ToString() ?? string.Empty,
                 mutating,
                 (hook["rules"] as JsonArray ?? []).OfType<JsonObject>().Select(WebhookRule.Read).ToList(),
-                hook["namespaceSelector"]?.DeepClone(),
-                hook["objectSelector"]?.DeepClone(),
+                Selector(hook["namespaceSelector"]),
+                Selector(hook["objectSelector"]),
                 hook["failurePolicy"]?.ToString() ?? "Fail",
                 hook["matchPolicy"]?.ToString() ?? "Equivalent",
                 hook["sideEffects"]?.ToString() ?? "Unknown",
                 Math.Clamp(timeout, 1, 30),
                 hook["reinvocationPolicy"]?.ToString() ?? "Never",
                 WebhookClientConfig.Read(hook["clientConfig"]));
+        }
+    }
+
+    // Read once per configuration, not per request. A selector that does not read as one (validation refuses it on
+    // write) matches nothing, like kube-apiserver, which cannot build a selector from it.
+    private static V1LabelSelector? Selector(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return KubernetesJson.Deserialize<V1LabelSelector>(node.ToJsonString());
+        }
+        catch (JsonException)
+        {
+            return new V1LabelSelector { MatchExpressions = [new V1LabelSelectorRequirement { Key = string.Empty, OperatorProperty = "Unreadable" }] };
         }
     }
 

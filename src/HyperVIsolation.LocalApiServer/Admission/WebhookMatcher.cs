@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HyperVIsolation.ControllerRuntime.Selectors;
 using HyperVIsolation.LocalApiServer.Resources;
 using HyperVIsolation.LocalApiServer.Storage;
 
@@ -24,8 +25,8 @@ public sealed class WebhookMatcher(ResourceCatalog catalog, ObjectStore store)
         }
 
         var selected = MatchesNamespace(hook, attributes, obj, old)
-            && (LabelSelectorMatcher.Matches(hook.ObjectSelector, obj?["metadata"]?["labels"])
-                || (old is not null && LabelSelectorMatcher.Matches(hook.ObjectSelector, old["metadata"]?["labels"])));
+            && (LabelSelectorMatcher.Matches(hook.ObjectSelector, Labels(obj?["metadata"]?["labels"]))
+                || (old is not null && LabelSelectorMatcher.Matches(hook.ObjectSelector, Labels(old["metadata"]?["labels"]))));
         return selected ? matched : null;
     }
 
@@ -70,6 +71,10 @@ public sealed class WebhookMatcher(ResourceCatalog catalog, ObjectStore store)
             labels = (isNamespace && old is not null ? old : store.Read("namespaces", string.Empty, name)?.Object)?["metadata"]?["labels"];
         }
 
-        return LabelSelectorMatcher.Matches(hook.NamespaceSelector, labels);
+        return LabelSelectorMatcher.Matches(hook.NamespaceSelector, Labels(labels));
     }
+
+    private static Dictionary<string, string> Labels(JsonNode? labels) =>
+        (labels as JsonObject)?.ToDictionary(pair => pair.Key, pair => pair.Value?.ToString() ?? string.Empty, StringComparer.Ordinal)
+        ?? new Dictionary<string, string>(StringComparer.Ordinal);
 }

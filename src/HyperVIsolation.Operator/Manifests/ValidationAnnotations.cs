@@ -47,12 +47,21 @@ internal static class ValidationAnnotations
         schema.Maximum = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
     }
 
+    // On a list of strings the pattern is each item's.
     private static void ApplyPattern(V1JSONSchemaProps schema, RegularExpressionAttribute? expression)
     {
-        if (expression is not null)
+        if (expression is null)
         {
-            schema.Pattern = expression.Pattern;
+            return;
         }
+
+        var target = schema.Type == "array" ? schema.Items as V1JSONSchemaProps : schema;
+        if (target?.Type != "string")
+        {
+            throw new ManifestGenerationException($"RegularExpression applies to strings and lists of strings, not to a schema of type '{schema.Type}'.");
+        }
+
+        target.Pattern = expression.Pattern;
     }
 
     // One pair of C# attributes, three OpenAPI keyword pairs depending on what is being measured.

@@ -3,6 +3,7 @@ using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Leadership;
 using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.PolicyAudit;
 using HyperVIsolation.Operator.Reconciliation;
 using HyperVIsolation.Operator.Sizing;
@@ -48,7 +49,7 @@ public static class NetworkIsolationController
         services.TryAddSingleton<PolicyStatusWriter>();
         services.TryAddSingleton(provider => ExcludedNamespaces.For(provider.GetRequiredService<LeaderElectionOptions>().LeaseNamespace));
         services.AddController<NetworkIsolationReconciler>(Name, sources => sources
-            .Watch<IsolationPolicy>(_ => NetworkIsolationReconciler.Key, RelevantChanges.Policy)
+            .Watch<IsolationPolicy>(_ => NetworkIsolationReconciler.Key, PolicyInputChanges.Policy)
             .Watch<V1Namespace>(_ => NetworkIsolationReconciler.Key, NamespaceMatters)
             .Watch<V1NetworkPolicy>(networkPolicy => Concerns(networkPolicy) ? NetworkIsolationReconciler.Key : null));
         return services;

@@ -1,4 +1,5 @@
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.ControllerRuntime.Selectors;
 
 namespace HyperVIsolation.Operator.Policies;
 

@@ -3,7 +3,7 @@ using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.ApiAccess;
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.Operator.Admission.Json;
-using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using HyperVIsolation.Operator.Validation;
 using k8s;

@@ -5,6 +5,7 @@ using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Hosting;
+using HyperVIsolation.Operator.Policies;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,9 +72,9 @@ public static class IsolatedWorkloadControllers
             .Watch<V1RuntimeClass>(_ => RuntimeClassReconciler.Key));
 
         services.AddSingleton<IResourceChangeHandler<V1Pod>, PodExpectationObserver>();
-        AddFanOut<V1Node>(services, RelevantChanges.Node, sameNamespaceOnly: false);
-        AddFanOut<IsolationPolicy>(services, RelevantChanges.Policy, sameNamespaceOnly: false);
-        AddFanOut<V1Namespace>(services, RelevantChanges.Namespace, sameNamespaceOnly: true);
+        AddFanOut<V1Node>(services, PolicyInputChanges.Node, sameNamespaceOnly: false);
+        AddFanOut<IsolationPolicy>(services, PolicyInputChanges.Policy, sameNamespaceOnly: false);
+        AddFanOut<V1Namespace>(services, PolicyInputChanges.Namespace, sameNamespaceOnly: true);
         services.AddSingleton<IResourceChangeHandler<V1RuntimeClass>>(provider => new RelevantChangeHandler<V1RuntimeClass>(
             () => provider.GetRequiredService<ControllerQueues>()[WorkloadControllerName], _ => AllWorkloads(provider, null), (_, _) => true));
         AddRuntimeClassTrigger<IsolatedWorkload>(services, RelevantChanges.WorkloadSpec);

@@ -1,5 +1,6 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Placement;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Reconciliation;

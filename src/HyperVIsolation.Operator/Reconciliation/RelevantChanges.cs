@@ -1,25 +1,17 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Reconciliation;
 
-/// <summary>Which updates of the watched types can change a workload's plan or its RuntimeClass. Pure.</summary>
+/// <summary>
+/// Which updates of a workload and its pods can change the workload's plan or its RuntimeClass; the changes of the
+/// policy inputs (policies, namespaces, nodes) are <see cref="PolicyInputChanges"/>. Pure.
+/// </summary>
 internal static class RelevantChanges
 {
-    /// <summary>A node's OS, build or Hyper-V readiness label changed (heartbeats change none of them).</summary>
-    public static bool Node(V1Node before, V1Node after) =>
-        NodeBuildInfo.FromLabels(string.Empty, before.Metadata?.Labels?.AsReadOnly()) != NodeBuildInfo.FromLabels(string.Empty, after.Metadata?.Labels?.AsReadOnly());
-
-    /// <summary>A namespace's labels changed (policies select namespaces by label).</summary>
-    public static bool Namespace(V1Namespace before, V1Namespace after) => UpdatePredicates.LabelsChanged(before, after);
-
-    /// <summary>A policy's spec changed (its generation moves) or its labels did.</summary>
-    public static bool Policy(IsolationPolicy before, IsolationPolicy after) =>
-        before.Metadata?.Generation != after.Metadata?.Generation || UpdatePredicates.LabelsChanged(before, after);
-
     /// <summary>
     /// A workload's spec changed, it started terminating, or it is another object under the same name (a relist
     /// can report a delete and re-create as an update). Status writes change none of them.

@@ -1,6 +1,8 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
+using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using k8s.Models;
 

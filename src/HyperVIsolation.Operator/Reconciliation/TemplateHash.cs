@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 
 namespace HyperVIsolation.Operator.Reconciliation;

@@ -1,4 +1,5 @@
 using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 
 namespace HyperVIsolation.Operator.Reconciliation;

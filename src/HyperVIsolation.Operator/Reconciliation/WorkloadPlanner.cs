@@ -1,5 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using HyperVIsolation.Operator.Validation;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Policies;
 
 namespace HyperVIsolation.Operator.Sizing;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Policies;
 
 namespace HyperVIsolation.Operator.Sizing;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 
 namespace HyperVIsolation.Operator.Validation;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HyperVIsolation.Api.V1Alpha1;
 
 namespace HyperVIsolation.Operator.Validation;
 
@@ -30,22 +31,24 @@ internal static partial class RegistryReference
             return $"'{registry}' contains spaces; write it as host[:port][/path], {Example}.";
         }
 
-        var match = Pattern().Match(registry);
-        if (!match.Success)
+        if (!Pattern().IsMatch(registry))
         {
             return $"'{registry}' is not host[:port][/path]; {Example}.";
         }
 
-        return match.Groups["port"].Success && !IsPort(match.Groups["port"].Value)
-            ? $"'{registry}' has port {match.Groups["port"].Value}, which is not between 1 and 65535."
+        // The pattern allows a colon only before the port, and the path starts at the first slash.
+        var hostAndPort = registry.Split('/', 2)[0];
+        var colon = hostAndPort.IndexOf(':', StringComparison.Ordinal);
+        var port = colon < 0 ? null : hostAndPort[(colon + 1)..];
+        return port is not null && !IsPort(port)
+            ? $"'{registry}' has port {port}, which is not between 1 and 65535."
             : null;
     }
 
     private static bool IsPort(string digits) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535;
 
-    [GeneratedRegex(
-        @"^(?<host>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(?<port>[0-9]{1,5}))?(?<path>(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)$",
-        RegexOptions.CultureInvariant)]
+    // The CRD carries the same pattern, so the API server refuses what this refuses (bar the port range).
+    [GeneratedRegex(IsolationPolicySpec.RegistryPattern, RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,3 +1,4 @@
+using HyperVIsolation.ControllerRuntime.Selectors;
 using HyperVIsolation.Operator.NetworkIsolation;
 using HyperVIsolation.Operator.Policies;
 using k8s.Models;

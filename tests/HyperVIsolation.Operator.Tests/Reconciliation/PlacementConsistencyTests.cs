@@ -2,6 +2,7 @@ using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
 using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Reconciliation;
 using HyperVIsolation.Operator.Sizing;
 using k8s.Models;

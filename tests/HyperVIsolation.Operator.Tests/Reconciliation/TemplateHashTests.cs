@@ -1,5 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Reconciliation;
 using k8s.Models;
 using static HyperVIsolation.Operator.Tests.Reconciliation.ReconciliationInputs;

@@ -1,4 +1,5 @@
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using static HyperVIsolation.Operator.Tests.Sizing.SizingInputs;
 

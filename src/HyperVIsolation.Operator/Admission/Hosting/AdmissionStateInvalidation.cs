@@ -1,6 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
-using HyperVIsolation.Operator.Reconciliation;
+using HyperVIsolation.Operator.Policies;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Hosting;
@@ -27,7 +27,7 @@ internal sealed class AdmissionStateInvalidation :
     public void OnAdded(IsolationPolicy obj) => Bump();
 
     /// <inheritdoc />
-    public void OnUpdated(IsolationPolicy oldObj, IsolationPolicy newObj) => BumpIf(RelevantChanges.Policy(oldObj, newObj));
+    public void OnUpdated(IsolationPolicy oldObj, IsolationPolicy newObj) => BumpIf(PolicyInputChanges.Policy(oldObj, newObj));
 
     /// <inheritdoc />
     public void OnDeleted(IsolationPolicy obj) => Bump();
@@ -45,7 +45,7 @@ internal sealed class AdmissionStateInvalidation :
     public void OnAdded(V1Node obj) => Bump();
 
     /// <inheritdoc />
-    public void OnUpdated(V1Node oldObj, V1Node newObj) => BumpIf(RelevantChanges.Node(oldObj, newObj));
+    public void OnUpdated(V1Node oldObj, V1Node newObj) => BumpIf(PolicyInputChanges.Node(oldObj, newObj));
 
     /// <inheritdoc />
     public void OnDeleted(V1Node obj) => Bump();

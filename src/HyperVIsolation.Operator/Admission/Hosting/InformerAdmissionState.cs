@@ -4,6 +4,7 @@ using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Hosting;

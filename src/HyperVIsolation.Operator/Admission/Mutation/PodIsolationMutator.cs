@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperVIsolation.Api;
 using HyperVIsolation.Operator.Admission.Pods;
+using HyperVIsolation.Operator.Placement;
+using HyperVIsolation.Operator.Policies;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Mutation;
@@ -18,9 +20,6 @@ namespace HyperVIsolation.Operator.Admission.Mutation;
 /// </summary>
 internal static class PodIsolationMutator
 {
-    /// <summary>The toleration key of the taint Windows nodes commonly carry.</summary>
-    public const string OsTaintKey = "os";
-
     private const string AnnotationsPointer = "/metadata/annotations";
 
     private static readonly string OsNodeSelectorPointer = "/spec/nodeSelector/" + Escape(WellKnownLabels.Os);
@@ -138,7 +137,7 @@ internal static class PodIsolationMutator
             return;
         }
 
-        if (RuntimeClassChoice.For(pod, context.RuntimeClasses, context.ReadyNodeBuilds) is { } name)
+        if (PodRuntimeClassPicker.For(pod.Spec?.NodeSelector, context.RuntimeClasses, context.ReadyNodeBuilds) is { } name)
         {
             operations.Add(JsonPatchOperation.Add("/spec/runtimeClassName", JsonValue.Create(name)));
         }
@@ -192,8 +191,12 @@ internal static class PodIsolationMutator
     /// <summary>One RFC 6901 reference token: <c>~</c> becomes <c>~0</c> (first), then <c>/</c> becomes <c>~1</c>.</summary>
     private static string Escape(string token) => token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
-    private static JsonObject Toleration() =>
-        new() { ["key"] = OsTaintKey, ["operator"] = "Equal", ["value"] = PodOsTarget.Windows, ["effect"] = "NoSchedule" };
+    // The same toleration the operator renders into its pods and RuntimeClasses, in the members' usual order.
+    private static JsonObject Toleration()
+    {
+        var toleration = WindowsScheduling.WindowsToleration();
+        return new() { ["key"] = toleration.Key, ["operator"] = toleration.OperatorProperty, ["value"] = toleration.Value, ["effect"] = toleration.Effect };
+    }
 
     private static JsonElement Element(JsonNode value)
     {
@@ -216,13 +219,13 @@ internal static class PodIsolationMutator
 
     private static bool ToleratesWindowsTaint(V1Toleration? toleration)
     {
-        if (toleration is null || !(string.IsNullOrEmpty(toleration.Effect) || toleration.Effect == "NoSchedule"))
+        if (toleration is null || !(string.IsNullOrEmpty(toleration.Effect) || toleration.Effect == WindowsScheduling.NoScheduleEffect))
         {
             return false;
         }
 
         return toleration.OperatorProperty == "Exists"
-            ? string.IsNullOrEmpty(toleration.Key) || toleration.Key == OsTaintKey
-            : toleration.Key == OsTaintKey && toleration.Value == PodOsTarget.Windows;
+            ? string.IsNullOrEmpty(toleration.Key) || toleration.Key == WindowsScheduling.OsTaintKey
+            : toleration.Key == WindowsScheduling.OsTaintKey && toleration.Value == WindowsScheduling.WindowsOs;
     }
 }

@@ -1,6 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
-using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 
 namespace HyperVIsolation.Operator.Admission.Mutation;

@@ -1,5 +1,6 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using k8s.Models;
 

@@ -1,4 +1,5 @@
 using HyperVIsolation.Api;
+using HyperVIsolation.Operator.Placement;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Pods;
@@ -7,7 +8,7 @@ namespace HyperVIsolation.Operator.Admission.Pods;
 internal static class PodOsTarget
 {
     /// <summary>The OS value for Windows in <c>spec.os.name</c> and the node label.</summary>
-    public const string Windows = "windows";
+    public const string Windows = WindowsScheduling.WindowsOs;
 
     /// <summary>The OS value for Linux.</summary>
     public const string Linux = "linux";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperVIsolation.Api;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 
 namespace HyperVIsolation.Operator.Admission.Rules;

@@ -1,3 +1,4 @@
+using HyperVIsolation.ControllerRuntime.Selectors;
 using HyperVIsolation.Operator.Policies;
 
 

@@ -1,6 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Operator.Admission.Pods;
-using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using k8s.Models;
 

@@ -1,6 +1,6 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Operator.Admission.Pods;
-using HyperVIsolation.Operator.Admission.State;
+using HyperVIsolation.Operator.Policies;
 using k8s.Models;
 
 namespace HyperVIsolation.Operator.Admission.Rules;

@@ -1,4 +1,5 @@
 using HyperVIsolation.Operator.Admission.Pods;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using k8s.Models;
 

@@ -1,5 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
+using HyperVIsolation.Operator.Policies;
 
 namespace HyperVIsolation.Operator.Admission.State;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using HyperVIsolation.Api.Windows;
 using HyperVIsolation.Operator.Placement;
 
-namespace HyperVIsolation.Operator.Reconciliation;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>Names of the operator's Hyper-V RuntimeClasses, one per host build.</summary>
 public static class RuntimeClassNames

@@ -1,13 +1,12 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.Windows;
-using HyperVIsolation.Operator.Admission.State;
-using HyperVIsolation.Operator.Tests.Admission.Pods;
+using HyperVIsolation.Operator.Policies;
 using k8s.Models;
-using Choice = HyperVIsolation.Operator.Admission.Mutation.RuntimeClassChoice;
+using Choice = HyperVIsolation.Operator.Policies.PodRuntimeClassPicker;
 
-namespace HyperVIsolation.Operator.Tests.Admission.Mutation;
+namespace HyperVIsolation.Operator.Tests.Policies;
 
-public sealed class RuntimeClassChoiceTests
+public sealed class PodRuntimeClassPickerTests
 {
     // Listed out of name order, with two classes per build, so ties show which one wins.
     private static readonly IsolationRuntimeClass[] Classes =
@@ -38,7 +37,7 @@ public sealed class RuntimeClassChoiceTests
     {
         var pod = new V1Pod { Spec = new V1PodSpec { NodeSelector = buildSelector is null ? null : new Dictionary<string, string> { [WellKnownLabels.WindowsBuild] = buildSelector } } };
 
-        var chosen = Choice.For(AdmissionPodProjection.From(pod), Classes, [.. readyBuilds.Select(number => new WindowsBuild(number))]);
+        var chosen = Choice.For(pod.Spec?.NodeSelector, Classes, [.. readyBuilds.Select(number => new WindowsBuild(number))]);
 
         chosen.Should().Be(expected, scenario);
     }
@@ -48,7 +47,7 @@ public sealed class RuntimeClassChoiceTests
     {
         var pinnedOnly = Classes.Where(runtimeClass => runtimeClass.Build is not null).ToList();
 
-        Choice.For(AdmissionPodProjection.From(new V1Pod { Spec = new V1PodSpec() }), pinnedOnly, []).Should().Be("hv-2025");
+        Choice.For(null, pinnedOnly, []).Should().Be("hv-2025");
     }
 
     [Fact]
@@ -56,6 +55,6 @@ public sealed class RuntimeClassChoiceTests
     {
         var processOnly = Classes.Where(runtimeClass => !runtimeClass.IsHyperV).ToList();
 
-        Choice.For(AdmissionPodProjection.From(new V1Pod { Spec = new V1PodSpec() }), processOnly, [WindowsBuild.Ltsc2025]).Should().BeNull();
+        Choice.For(null, processOnly, [WindowsBuild.Ltsc2025]).Should().BeNull();
     }
 }

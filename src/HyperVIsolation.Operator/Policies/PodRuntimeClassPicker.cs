@@ -1,27 +1,32 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.Windows;
-using HyperVIsolation.Operator.Admission.Pods;
-using HyperVIsolation.Operator.Admission.State;
-using k8s.Models;
 
-namespace HyperVIsolation.Operator.Admission.Mutation;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>
-/// Picks the Hyper-V RuntimeClass for a pod: the one pinned to the build the pod's
-/// <c>node.kubernetes.io/windows-build</c> node selector names; otherwise the one for the newest
-/// ready build (a Hyper-V host runs images of its own and every older build), else a class
-/// pinned to no build, else the newest pinned one. A pod pinned to a build without its own class
-/// gets only an unpinned class, because the RuntimeClass admission plugin rejects a class whose
-/// node selector conflicts with the pod's.
+/// Picks the Hyper-V RuntimeClass the webhook gives a tenant's pod that names none: the one pinned to the build the
+/// pod's <c>node.kubernetes.io/windows-build</c> node selector names; otherwise the one for the newest ready build,
+/// else a class pinned to no build, else the newest pinned one. A pod pinned to a build without its own class gets
+/// only an unpinned class, because the RuntimeClass admission plugin rejects a class whose node selector conflicts
+/// with the pod's.
+/// <para>
+/// Why the newest, where <see cref="RuntimeClassSelector"/> picks the oldest compatible build for a workload: the
+/// reconciler knows each workload's image build and keeps newer hosts for images nothing older can run; the webhook
+/// sees an arbitrary tenant image whose build it does not know, and a Hyper-V host runs images of its own and every
+/// older build, so the newest ready build is the one most likely to run it.
+/// </para>
 /// </summary>
-internal static class RuntimeClassChoice
+internal static class PodRuntimeClassPicker
 {
     /// <summary>The RuntimeClass name, or <see langword="null"/> when no Hyper-V class fits.</summary>
-    public static string? For(AdmissionPod pod, IReadOnlyList<IsolationRuntimeClass> runtimeClasses, IReadOnlyList<WindowsBuild> readyBuilds)
+    /// <param name="nodeSelector">The pod's node selector, if any.</param>
+    /// <param name="runtimeClasses">The operator's RuntimeClasses.</param>
+    /// <param name="readyBuilds">The builds of nodes ready for Hyper-V pods.</param>
+    public static string? For(IDictionary<string, string>? nodeSelector, IReadOnlyList<IsolationRuntimeClass> runtimeClasses, IReadOnlyList<WindowsBuild> readyBuilds)
     {
         // One pass, no sorting: every pod CREATE asks. Ties go to the class whose name sorts first.
         IsolationRuntimeClass? unpinned = null;
-        if (pod.Spec?.NodeSelector is { } selector && selector.TryGetValue(WellKnownLabels.WindowsBuild, out var label))
+        if (nodeSelector is not null && nodeSelector.TryGetValue(WellKnownLabels.WindowsBuild, out var label))
         {
             var parsed = WindowsBuild.TryParse(label, out var wanted);
             IsolationRuntimeClass? forWanted = null;

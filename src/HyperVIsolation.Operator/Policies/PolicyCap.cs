@@ -1,4 +1,4 @@
-namespace HyperVIsolation.Operator.Sizing;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>A cap and the IsolationPolicy that set it, so a failure can name both.</summary>
 /// <typeparam name="T">The capped quantity's type.</typeparam>

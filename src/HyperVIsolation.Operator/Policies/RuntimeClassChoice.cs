@@ -1,6 +1,6 @@
 using HyperVIsolation.Api.Windows;
 
-namespace HyperVIsolation.Operator.Reconciliation;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>The Hyper-V RuntimeClass a workload's pods use and the host build it schedules them on.</summary>
 /// <param name="Name">The RuntimeClass name, for example <c>hyperv-ltsc2022</c>.</param>

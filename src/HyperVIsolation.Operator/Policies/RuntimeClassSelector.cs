@@ -1,7 +1,7 @@
 using HyperVIsolation.Api.Windows;
 using HyperVIsolation.Operator.Placement;
 
-namespace HyperVIsolation.Operator.Reconciliation;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>
 /// Picks the one host build (and so the RuntimeClass) a workload's Hyper-V pods run on, among the
@@ -14,7 +14,8 @@ namespace HyperVIsolation.Operator.Reconciliation;
 /// newest hosts to images that can run nowhere else.</item>
 /// </list>
 /// Capacity is not known to a pure function; a later reconciler can move a workload whose pods stay
-/// unschedulable by passing no classes in use.
+/// unschedulable by passing no classes in use. The webhook prefers the newest build instead, for pods whose image
+/// build it does not know (<see cref="PodRuntimeClassPicker"/> says why).
 /// </summary>
 public static class RuntimeClassSelector
 {

@@ -1,17 +1,27 @@
 using k8s.Models;
 
-namespace HyperVIsolation.Operator.Policies;
+namespace HyperVIsolation.ControllerRuntime.Selectors;
 
 /// <summary>
 /// Evaluates a Kubernetes label selector against a label set: every <c>matchLabels</c> pair and
 /// every <c>matchExpressions</c> requirement (In, NotIn, Exists, DoesNotExist) must hold. A null
 /// or empty selector matches everything, as for an IsolationPolicy's <c>namespaceSelector</c>.
 /// A requirement with an unknown operator matches nothing, like the API server, which refuses
-/// to turn such a selector into a selector at all.
+/// to turn such a selector into a selector at all. The operator's policy scope and the local API
+/// server's webhook selectors both use it.
 /// </summary>
-internal static class LabelSelectorMatcher
+public static class LabelSelectorMatcher
 {
+    /// <summary>Whether <paramref name="selector"/> is missing or has no term (it selects everything).</summary>
+    /// <param name="selector">The selector.</param>
+    /// <returns>Whether it is empty.</returns>
+    public static bool IsEmpty(V1LabelSelector? selector) =>
+        selector is null || ((selector.MatchLabels?.Count ?? 0) == 0 && (selector.MatchExpressions?.Count ?? 0) == 0);
+
     /// <summary>Whether <paramref name="labels"/> satisfy <paramref name="selector"/>.</summary>
+    /// <param name="selector">The selector.</param>
+    /// <param name="labels">The labels.</param>
+    /// <returns>Whether they match.</returns>
     public static bool Matches(V1LabelSelector? selector, IReadOnlyDictionary<string, string> labels)
     {
         if (selector is null)
@@ -42,6 +52,8 @@ internal static class LabelSelectorMatcher
     }
 
     /// <summary>Every label key the selector reads; changing one of them can change what it matches.</summary>
+    /// <param name="selector">The selector.</param>
+    /// <returns>The keys, each once.</returns>
     public static IEnumerable<string> KeysOf(V1LabelSelector? selector)
     {
         if (selector is null)

@@ -1,7 +1,8 @@
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Sizing;
 using static HyperVIsolation.Operator.Tests.Sizing.SizingInputs;
 
-namespace HyperVIsolation.Operator.Tests.Sizing;
+namespace HyperVIsolation.Operator.Tests.Policies;
 
 public sealed class EffectiveVmSizePolicyTests
 {

@@ -1,6 +1,6 @@
 using HyperVIsolation.Api.V1Alpha1;
 
-namespace HyperVIsolation.Operator.Sizing;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>
 /// The VM size rules of every IsolationPolicy covering a namespace, combined so the strictest

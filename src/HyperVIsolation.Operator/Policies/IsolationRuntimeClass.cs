@@ -2,7 +2,7 @@ using HyperVIsolation.Api;
 using HyperVIsolation.Api.Windows;
 using k8s.Models;
 
-namespace HyperVIsolation.Operator.Admission.State;
+namespace HyperVIsolation.Operator.Policies;
 
 /// <summary>
 /// One of the operator's RuntimeClasses (labelled <c>app.kubernetes.io/managed-by=hyperv-isolation</c>),

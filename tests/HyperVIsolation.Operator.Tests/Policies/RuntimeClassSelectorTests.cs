@@ -1,9 +1,10 @@
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.Api.Windows;
+using HyperVIsolation.Operator.Policies;
 using HyperVIsolation.Operator.Reconciliation;
 using static HyperVIsolation.Operator.Tests.Reconciliation.ReconciliationInputs;
 
-namespace HyperVIsolation.Operator.Tests.Reconciliation;
+namespace HyperVIsolation.Operator.Tests.Policies;
 
 public sealed class RuntimeClassSelectorTests
 {
