@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using HyperVIsolation.Api;
 using HyperVIsolation.NodeAgent.Observability;
+using HyperVIsolation.SimulatedNodes.Agent;
 using HyperVIsolation.SimulatedNodes.Tests.Integration;
 using k8s;
 using k8s.Models;
@@ -65,6 +66,29 @@ public sealed class PodVmVerificationTests
         var changed = await cluster.WaitForPodAsync("resized", p => ConditionOf(p, VmVerification.ConditionType)?.Status == "False", "the resync compares again");
 
         ConditionOf(changed, VmVerification.ConditionType)!.Reason.Should().Be(VmVerification.ReasonSizeMismatch);
+    }
+
+    [Fact]
+    public async Task StuckHcsMidVerification_AgentRestartedWhileStuck_VerifiesOnceHcsAnswersAgain()
+    {
+        await using var cluster = await SimulatedClusterFixture.StartAsync(SimulatedClusterFixture.Group("ready", "10.0.20348"));
+        await cluster.Client.NodeV1.CreateRuntimeClassAsync(TestPods.HyperVRuntimeClass());
+        await cluster.CreatePodAsync(GatedPod("stuck", memoryMb: "2048"));
+        await cluster.WaitForPodAsync("stuck", p => p.Status?.Phase == "Running" && ContainersReady(p), "its containers run");
+        var hcs = cluster.Cluster["ready-0"].Hcs;
+        hcs.StallOperations();
+
+        var first = await StartAgentsWithShortHcsTimeoutAsync(cluster);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var whileStuck = await cluster.Client.CoreV1.ReadNamespacedPodAsync("stuck", "default");
+        await first.DisposeAsync();
+
+        ConditionOf(whileStuck, VmVerification.ConditionType)?.Status.Should().NotBe("True", "a VM that HCS cannot read is not verified");
+        ConditionOf(whileStuck, "Ready")!.Status.Should().Be("False");
+        hcs.ResumeOperations();
+        await using var second = await StartAgentsWithShortHcsTimeoutAsync(cluster);
+        var verified = await cluster.WaitForPodAsync("stuck", p => ConditionOf(p, "Ready")?.Status == "True", "the restarted agent verifies the VM once HCS answers");
+        ConditionOf(verified, VmVerification.ConditionType)!.Reason.Should().Be(VmVerification.ReasonVerified);
     }
 
     [Fact]
@@ -136,6 +160,18 @@ public sealed class PodVmVerificationTests
         readings.Should().ContainKeys("hyperv_isolation.vm.memory.commit", "hyperv_isolation.vm.cpu.time", "hyperv_isolation.vm.storage.read", "hyperv_isolation.vm.storage.written");
         readings["hyperv_isolation.vm.memory.commit"].Should().BePositive("the simulated guest commits memory from boot");
     }
+
+    // HCS calls give up after 300 ms, so a stuck HCS costs the agent retries, not a hung worker.
+    private static Task<SimulatedNodeAgents> StartAgentsWithShortHcsTimeoutAsync(SimulatedClusterFixture cluster) =>
+        SimulatedNodeAgents.StartAsync(
+            cluster.Cluster,
+            cluster.Server.CreateClient,
+            configure: options => options with
+            {
+                RetryInterval = TimeSpan.FromMilliseconds(200),
+                ResyncInterval = TimeSpan.FromMilliseconds(300),
+                HcsOperationTimeout = TimeSpan.FromMilliseconds(300),
+            });
 
     private static V1Pod GatedPod(string name, string memoryMb, string? runtimeClass = TestPods.HyperVClass)
     {
