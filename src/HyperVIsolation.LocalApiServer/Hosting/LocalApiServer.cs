@@ -1,5 +1,6 @@
 using System.Net;
 using HyperVIsolation.LocalApiServer.Admission;
+using HyperVIsolation.LocalApiServer.Authorization;
 using HyperVIsolation.LocalApiServer.CustomResources;
 using HyperVIsolation.LocalApiServer.Faults;
 using HyperVIsolation.LocalApiServer.GarbageCollection;
@@ -36,6 +37,7 @@ public sealed class LocalApiServer : IAsyncDisposable
     private readonly RequestDelegate handler;
     private readonly ContainerLogSourceSlot logSources;
     private WebApplication app;
+    private readonly string? authorityPem;
     private string? ownedDirectory;
 
     private LocalApiServer(ServerParts parts, WebApplication app, Uri baseUri, string kubeconfigPath, string token)
@@ -54,6 +56,8 @@ public sealed class LocalApiServer : IAsyncDisposable
         Faults = new FaultInjector(parts.Store, RestartAsync);
         parts.Faults.Target = Faults;
         logSources = parts.LogSources;
+        Authorizations = parts.Authorizations;
+        authorityPem = parts.Certificates?.AuthorityPem;
     }
 
     /// <summary>URL of the server, e.g. <c>https://127.0.0.1:40123/</c>.</summary>
@@ -83,6 +87,12 @@ public sealed class LocalApiServer : IAsyncDisposable
         get => logSources.Source;
         set => logSources.Source = value;
     }
+
+    /// <summary>
+    /// The authorization decisions for every user outside <c>system:masters</c> when <see cref="LocalApiServerOptions.EnforceRbac"/>
+    /// is on (empty otherwise): what each service account asked for and whether RBAC allowed it.
+    /// </summary>
+    public AuthorizationLog Authorizations { get; }
 
     /// <summary>Fault injection for tests: dropped watches, failing requests, latency, compaction, restart.</summary>
     public FaultInjector Faults { get; }
@@ -119,6 +129,10 @@ public sealed class LocalApiServer : IAsyncDisposable
     /// <summary>A KubernetesClient configured from the generated kubeconfig.</summary>
     public Kubernetes CreateClient() =>
         new(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
+
+    /// <summary>Writes a kubeconfig for this server that authenticates with <paramref name="bearerToken"/> (a service account's, say).</summary>
+    public Task WriteKubeconfigAsync(string path, string bearerToken, CancellationToken cancellationToken) =>
+        KubeconfigFile.WriteAsync(path, BaseUri, authorityPem, bearerToken, cancellationToken);
 
     /// <summary>Stops the listener and starts it again on the same port with the same store and certificates.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
@@ -183,20 +197,29 @@ public sealed class LocalApiServer : IAsyncDisposable
         var faults = new FaultInjectorSlot();
         var logSources = new ContainerLogSourceSlot();
         var requests = new RequestCounter();
+        var authorizations = new AuthorizationLog();
+        var serviceAccountTokens = new ServiceAccountTokens(store, options.Clock);
         var handler = new KubernetesApiHandler(
             catalog,
             reads,
             new ResourceWrites(new WritePipeline(lifecycle, admission), admission, reads),
             new DiscoveryDocuments(catalog),
             new OpenApiDocuments(catalog),
-            new TokenAuthenticator(token, options.Users),
+            new TokenAuthenticator(token, options.Users, serviceAccountTokens),
             faults,
             new PodLogStreamer(store, logSources),
+            new TokenRequests(store, serviceAccountTokens, options.Clock),
             loggers.CreateLogger<KubernetesApiHandler>(),
-            requests);
+            requests,
+            options.EnforceRbac ? new RequestAuthorizer(new RbacPolicyReader(store), authorizations) : null);
         SeedNamespaces(lifecycle, catalog);
+        if (options.EnforceRbac)
+        {
+            SeedBootstrapPolicy(lifecycle, catalog);
+        }
+
         var collector = new GarbageCollector(lifecycle, catalog, options.GarbageCollectionInterval, loggers.CreateLogger<GarbageCollector>());
-        return new ServerParts(store, certificates, webhookClient, collector, faults, logSources, requests, webhookCalls, handler.HandleAsync);
+        return new ServerParts(store, certificates, webhookClient, collector, faults, logSources, requests, webhookCalls, authorizations, handler.HandleAsync);
     }
 
     private static WebApplication BuildHost(int port, ServerCertificates? certificates, RequestDelegate handler)
@@ -224,6 +247,14 @@ public sealed class LocalApiServer : IAsyncDisposable
         }
     }
 
+    private static void SeedBootstrapPolicy(ObjectLifecycle lifecycle, ResourceCatalog catalog)
+    {
+        foreach (var (resource, obj) in BootstrapPolicy.Objects())
+        {
+            lifecycle.Create(catalog.Find("rbac.authorization.k8s.io", "v1", resource)!, string.Empty, obj, WriteContext.Default);
+        }
+    }
+
     private sealed record ServerParts(
         ObjectStore Store,
         ServerCertificates? Certificates,
@@ -233,5 +264,6 @@ public sealed class LocalApiServer : IAsyncDisposable
         ContainerLogSourceSlot LogSources,
         RequestCounter Requests,
         WebhookCallCounter WebhookCalls,
+        AuthorizationLog Authorizations,
         RequestDelegate Handler);
 }

@@ -38,6 +38,14 @@ public sealed record LocalApiServerOptions
     /// </summary>
     public IReadOnlyDictionary<string, Uri> WebhookServices { get; init; } = new Dictionary<string, Uri>();
 
+    /// <summary>
+    /// Enforce RBAC as kube-apiserver does (<c>--authorization-mode=RBAC</c>): Roles, ClusterRoles and their bindings
+    /// decide every request except those of <c>system:masters</c> (the server's own token), with the default
+    /// discovery and <c>cluster-admin</c> roles seeded and every decision kept in <c>LocalApiServer.Authorizations</c>.
+    /// Off by default: any valid token may do anything.
+    /// </summary>
+    public bool EnforceRbac { get; init; }
+
     /// <summary>Where the server logs; none when null.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HyperVIsolation.LocalApiServer.Authorization;
 using HyperVIsolation.LocalApiServer.Errors;
 using HyperVIsolation.LocalApiServer.Faults;
 using HyperVIsolation.LocalApiServer.Logs;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace HyperVIsolation.LocalApiServer.Http;
 
 /// <summary>
-/// The single entry point of the API: bearer-token authentication, routing to discovery, OpenAPI and
+/// The single entry point of the API: bearer-token authentication, RBAC authorization when enforced, routing to discovery, OpenAPI and
 /// resources, and the guarantee that every failure becomes a <c>Status</c> answer (never a crash).
 /// </summary>
 public sealed partial class KubernetesApiHandler(
@@ -24,8 +25,10 @@ public sealed partial class KubernetesApiHandler(
     TokenAuthenticator authenticator,
     FaultInjectorSlot faults,
     PodLogStreamer podLogs,
+    TokenRequests tokenRequests,
     ILogger<KubernetesApiHandler> logger,
-    RequestCounter? requests = null)
+    RequestCounter? requests = null,
+    RequestAuthorizer? authorizer = null)
 {
     /// <summary>Handles one HTTP request.</summary>
     public async Task HandleAsync(HttpContext context)
@@ -45,6 +48,9 @@ public sealed partial class KubernetesApiHandler(
                 return;
             }
 
+            // As kube-apiserver's filter chain: authorization sees only the URL, before routing, so a denied
+            // request answers 403 even where the path would answer 404.
+            authorizer?.Authorize(context, TokenAuthenticator.UserOf(context));
             await RouteAsync(context, segments);
         }
         catch (ApiException e)
@@ -123,6 +129,9 @@ public sealed partial class KubernetesApiHandler(
                 break;
             case "GET" when request.Subresource is null or "status" or "ephemeralcontainers":
                 await reads.GetAsync(context, request);
+                break;
+            case "POST" when request.Subresource == "token":
+                await tokenRequests.CreateAsync(context, request);
                 break;
             case "POST" when request.Subresource is null or "binding":
                 await writes.CreateAsync(context, request);

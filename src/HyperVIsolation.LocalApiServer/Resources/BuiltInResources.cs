@@ -12,7 +12,7 @@ public static class BuiltInResources
         Core("events", "Event", namespaced: true, ["ev"]),
         Core("configmaps", "ConfigMap", namespaced: true, ["cm"]),
         Core("secrets", "Secret", namespaced: true, []),
-        Core("serviceaccounts", "ServiceAccount", namespaced: true, ["sa"]),
+        Core("serviceaccounts", "ServiceAccount", namespaced: true, ["sa"], other: ["token"]),
         Core("services", "Service", namespaced: true, ["svc"], status: true, categories: ["all"]),
         Core("endpoints", "Endpoints", namespaced: true, ["ep"]),
         Core("persistentvolumeclaims", "PersistentVolumeClaim", namespaced: true, ["pvc"], status: true),

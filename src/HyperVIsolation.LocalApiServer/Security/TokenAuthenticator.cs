@@ -8,9 +8,10 @@ namespace HyperVIsolation.LocalApiServer.Security;
 
 /// <summary>
 /// Bearer-token authentication: the server's own token is a cluster administrator
-/// (<c>system:masters</c>); extra tokens map to configured users.
+/// (<c>system:masters</c>); extra tokens map to configured users, and tokens issued through TokenRequest to
+/// their service accounts.
 /// </summary>
-public sealed class TokenAuthenticator(string token, IReadOnlyList<LocalApiUser> users)
+public sealed class TokenAuthenticator(string token, IReadOnlyList<LocalApiUser> users, ServiceAccountTokens? serviceAccountTokens = null)
 {
     private static readonly object UserKey = new();
 
@@ -35,6 +36,12 @@ public sealed class TokenAuthenticator(string token, IReadOnlyList<LocalApiUser>
         if (CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(token)))
         {
             context.Items[UserKey] = AdmissionUser.Administrator;
+            return true;
+        }
+
+        if (serviceAccountTokens?.Authenticate(header[7..].Trim()) is { } account)
+        {
+            context.Items[UserKey] = account;
             return true;
         }
 

@@ -6,7 +6,8 @@ namespace HyperVIsolation.LocalApiServer.Http.Protobuf;
 /// <summary>
 /// Decodes the <c>application/vnd.kubernetes.protobuf</c> bodies that client-go's typed clients send
 /// for the kinds they create that way here (<c>kubectl create configmap|secret|namespace</c>, Helm's
-/// release Secrets): the <c>k8s\0</c> envelope, ObjectMeta, ConfigMap, Secret and Namespace.
+/// release Secrets, <c>kubectl create token</c>): the <c>k8s\0</c> envelope, ObjectMeta, ConfigMap, Secret, Namespace
+/// and TokenRequest.
 /// Other kinds answer 415 as before.
 /// </summary>
 public static class KubernetesProtobufDecoder
@@ -47,6 +48,7 @@ public static class KubernetesProtobufDecoder
             "Secret" => Secret(raw),
             "Namespace" => WithMetadataOnly(raw),
             "DeleteOptions" => DeleteOptions(raw),
+            "TokenRequest" => TokenRequest(raw),
             _ => throw ApiErrors.UnsupportedMediaType($"application/vnd.kubernetes.protobuf ({kind})"),
         };
         obj["apiVersion"] = apiVersion;
@@ -146,6 +148,64 @@ public static class KubernetesProtobufDecoder
                 }
 
                 obj["preconditions"] = result;
+            }
+            else
+            {
+                reader.Skip(wire);
+            }
+        }
+
+        return obj;
+    }
+
+    // k8s.io/api/authentication/v1: TokenRequest.spec = 2; TokenRequestSpec audiences = 1, boundObjectRef = 3,
+    // expirationSeconds = 4; BoundObjectReference kind = 1, apiVersion = 2, name = 3, uid = 4.
+    private static JsonObject TokenRequest(ReadOnlyMemory<byte> raw) => Message(raw, (obj, field, reader) =>
+    {
+        if (field != 2)
+        {
+            return false;
+        }
+
+        var spec = new JsonObject();
+        var specReader = new ProtobufReader(reader.ReadBytes());
+        while (specReader.HasMore)
+        {
+            var (specField, wire) = specReader.ReadTag();
+            switch (specField)
+            {
+                case 1:
+                    var audiences = spec["audiences"] as JsonArray ?? [];
+                    audiences.Add(specReader.ReadString());
+                    spec["audiences"] = audiences;
+                    break;
+                case 3:
+                    spec["boundObjectRef"] = Strings(specReader.ReadBytes(), "kind", "apiVersion", "name", "uid");
+                    break;
+                case 4:
+                    spec["expirationSeconds"] = (long)specReader.ReadVarint();
+                    break;
+                default:
+                    specReader.Skip(wire);
+                    break;
+            }
+        }
+
+        obj["spec"] = spec;
+        return true;
+    });
+
+    // A message whose fields 1..n are the named strings.
+    private static JsonObject Strings(ReadOnlyMemory<byte> raw, params string[] names)
+    {
+        var obj = new JsonObject();
+        var reader = new ProtobufReader(raw);
+        while (reader.HasMore)
+        {
+            var (field, wire) = reader.ReadTag();
+            if (wire == 2 && field >= 1 && field <= names.Length)
+            {
+                obj[names[field - 1]] = reader.ReadString();
             }
             else
             {
