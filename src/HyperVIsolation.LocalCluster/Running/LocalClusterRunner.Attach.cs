@@ -32,11 +32,13 @@ internal sealed partial class LocalClusterRunner
         }
 
         var client = new Kubernetes(configuration);
-        started.Push(("the API client", () =>
+        started.Push(("the API client", DisposeClient));
+        ValueTask DisposeClient()
         {
             client.Dispose();
             return ValueTask.CompletedTask;
-        }));
+        }
+
         await output.WriteLineAsync($"Cluster        {configuration.Host} (attached with {kubeconfigPath})");
 
         var installer = new ManifestInstaller(client, ResourceKindTable.WithBuiltIns());

@@ -1,5 +1,4 @@
 using HyperVIsolation.LocalApiServer.Hosting;
-using ApiServerHost = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 using HyperVIsolation.LocalCluster.Options;
 using HyperVIsolation.LocalCluster.Running;
 using HyperVIsolation.SimulatedNodes.Pool;
@@ -7,6 +6,7 @@ using HyperVIsolation.SimulatedNodes.Scheduling;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using ApiServerHost = HyperVIsolation.LocalApiServer.Hosting.LocalApiServer;
 
 namespace HyperVIsolation.LocalCluster.Tests.Running;
 
