@@ -92,7 +92,7 @@ public sealed class SimulatedNodeCluster : IAsyncDisposable
         {
             // Before the kubelet: the node agent may connect as soon as the node exists.
             criServers.Add(await SimulatedCriServer.StartAsync(node.CriSocketPath, node.Runtime, options.TimeProvider, cancellationToken));
-            var heartbeat = new NodeHeartbeat(client, node, pool, options.TimeProvider, heartbeatLogger);
+            var heartbeat = new NodeHeartbeat(client, node, pool, options.TimeProvider, heartbeatLogger, options.AdoptExistingNodes);
             await heartbeat.RegisterAsync(cancellationToken);
             loops.Add(Task.Run(() => heartbeat.RunAsync(token), CancellationToken.None));
             var kubelet = new KubeletLoop(client, node, options.Kubelet, options.TimeProvider, kubeletLogger);

@@ -17,6 +17,13 @@ public sealed record SimulatedNodeClusterOptions
     /// <summary>Run the simulated scheduler (off when a real kube-scheduler places pods).</summary>
     public bool RunScheduler { get; init; } = true;
 
+    /// <summary>
+    /// Whether a Node that already exists under a pool node's name is taken over (patched, as a restarted
+    /// kubelet re-registers). Off when attaching to someone's cluster: registration then fails instead, so
+    /// nothing this process did not create is changed or, later, deleted.
+    /// </summary>
+    public bool AdoptExistingNodes { get; init; } = true;
+
     /// <summary>Scheduler settings.</summary>
     public SchedulerLoopOptions Scheduler { get; init; } = new();
 

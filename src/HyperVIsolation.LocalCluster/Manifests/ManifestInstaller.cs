@@ -45,6 +45,57 @@ internal sealed class ManifestInstaller(IKubernetes client, ResourceKindTable ki
         return installed;
     }
 
+    /// <summary>
+    /// For a cluster that is not ours: leaves every CRD that exists as it is (never replaced, never
+    /// deleted later) and creates the missing ones only when <paramref name="createMissing"/>; then
+    /// waits until all are Established.
+    /// </summary>
+    /// <returns>The names of the CRDs this call created.</returns>
+    /// <exception cref="InvalidOperationException">A CRD is missing and may not be created, was refused, or did not become Established in time.</exception>
+    public async Task<IReadOnlyList<string>> EnsureCrdsAsync(
+        IEnumerable<V1CustomResourceDefinition> crds, bool createMissing, CancellationToken cancellationToken)
+    {
+        var created = new List<string>();
+        var names = new List<string>();
+        foreach (var crd in crds)
+        {
+            var name = crd.Metadata.Name;
+            names.Add(name);
+            kinds.Add(crd);
+            try
+            {
+                await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: cancellationToken);
+                continue;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound && createMissing)
+            {
+                // Missing: created below.
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new InvalidOperationException(
+                    $"CustomResourceDefinition/{name} is not installed, so the operator is not either: install the chart, or run with --operator in-process.", e);
+            }
+
+            try
+            {
+                await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken);
+                created.Add(name);
+            }
+            catch (HttpOperationException e)
+            {
+                throw new InvalidOperationException($"CustomResourceDefinition/{name}: {ApiErrorText.From(e)}", e);
+            }
+        }
+
+        foreach (var name in names)
+        {
+            await WaitEstablishedAsync(name, cancellationToken);
+        }
+
+        return created;
+    }
+
     /// <summary>Applies each manifest in order; namespaced objects without a namespace go to <paramref name="defaultNamespace"/>.</summary>
     public async Task<IReadOnlyList<ApplyOutcome>> ApplyAsync(
         IReadOnlyList<Manifest> manifests, string defaultNamespace, CancellationToken cancellationToken)

@@ -36,6 +36,16 @@ internal sealed partial class LocalClusterCommandLine
         HelpName = "name",
     };
 
+    private readonly Option<string> _kubeconfig = PathOption.Create(
+        "--kubeconfig", "path", "Attach the simulated Windows nodes and their agents to this existing cluster instead of starting a local API server.");
+
+    private readonly Option<OperatorMode?> _operator = new("--operator")
+    {
+        Description = "With --kubeconfig: in-process (default) runs the operator here; none uses the one the cluster runs (for example installed by the chart).",
+        HelpName = "in-process|none",
+        CustomParser = ParseOperator,
+    };
+
     private readonly Option<bool> _verbose = new("--verbose")
     {
         Description = "Show the logs of the API server, the nodes and the operator.",
@@ -49,8 +59,9 @@ internal sealed partial class LocalClusterCommandLine
             "Starts a local Kubernetes API server, simulated Windows nodes of three builds and the operator, " +
             "applies the samples and shows them becoming Ready in Hyper-V isolated pods.")
         {
-            _exitWhenReady, _timeout, _nodes, _samples, _crds, _namespace, _verbose,
+            _exitWhenReady, _timeout, _nodes, _samples, _crds, _namespace, _kubeconfig, _operator, _verbose,
         };
+        Command.Validators.Add(CheckOperatorNeedsKubeconfig);
     }
 
     /// <summary>The root command; the caller sets its action.</summary>
@@ -80,6 +91,8 @@ internal sealed partial class LocalClusterCommandLine
             CrdDirectory = result.GetValue(_crds),
             Namespace = result.GetValue(_namespace) ?? defaults.Namespace,
             Verbose = result.GetValue(_verbose),
+            KubeconfigPath = result.GetValue(_kubeconfig),
+            Operator = result.GetValue(_operator) ?? defaults.Operator,
         };
     }
 
@@ -103,6 +116,31 @@ internal sealed partial class LocalClusterCommandLine
         }
 
         return timeout;
+    }
+
+    private static OperatorMode? ParseOperator(ArgumentResult result)
+    {
+        switch (result.Tokens)
+        {
+            case [{ Value: "in-process" }]:
+                return OperatorMode.InProcess;
+            case [{ Value: "none" }]:
+                return OperatorMode.None;
+            case [var token]:
+                result.AddError($"--operator '{token.Value}' is not in-process or none.");
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // The local API server has no operator of its own, so "none" there would wait forever for nothing.
+    private void CheckOperatorNeedsKubeconfig(System.CommandLine.Parsing.CommandResult result)
+    {
+        if (result.GetResult(_operator) is { Implicit: false } && result.GetResult(_kubeconfig) is null)
+        {
+            result.AddError("--operator needs --kubeconfig: the local API server always runs the operator in process.");
+        }
     }
 
     private static void CheckNamespace(OptionResult result)

@@ -32,4 +32,13 @@ internal sealed record LocalClusterOptions
 
     /// <summary>Show the logs of the API server, the nodes and the operator.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>
+    /// An existing cluster's kubeconfig: attach the simulated nodes and their agents to it instead of
+    /// starting the local API server. Null runs the local API server.
+    /// </summary>
+    public string? KubeconfigPath { get; init; }
+
+    /// <summary>Run the operator in this process, or rely on the one the cluster runs (only with <see cref="KubeconfigPath"/>).</summary>
+    public OperatorMode Operator { get; init; } = OperatorMode.InProcess;
 }

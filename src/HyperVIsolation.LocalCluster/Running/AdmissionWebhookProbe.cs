@@ -29,7 +29,8 @@ internal static class AdmissionWebhookProbe
             : "not active: the operator did not register its admission webhook, so pods are not mutated or validated at admission";
     }
 
-    private static async Task<int> CountOursAsync(IKubernetes client, CancellationToken cancellationToken)
+    /// <summary>How many webhooks of our API group the API server has registered (in any configuration).</summary>
+    public static async Task<int> CountOursAsync(IKubernetes client, CancellationToken cancellationToken)
     {
         var mutating = await client.AdmissionregistrationV1.ListMutatingWebhookConfigurationAsync(cancellationToken: cancellationToken);
         var validating = await client.AdmissionregistrationV1.ListValidatingWebhookConfigurationAsync(cancellationToken: cancellationToken);

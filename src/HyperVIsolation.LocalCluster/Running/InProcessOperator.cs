@@ -30,8 +30,16 @@ internal sealed class InProcessOperator : IAsyncDisposable
     public Uri MetricsUri { get; }
 
     /// <summary>Starts the operator and waits until <c>/readyz</c> answers 200 (its caches synced).</summary>
+    /// <param name="kubeconfigPath">The cluster to work on.</param>
+    /// <param name="verbose">Log to the console.</param>
+    /// <param name="registerWebhook">
+    /// Register the admission webhook by its loopback URL: only the local API server, in this process's
+    /// network, can call it. Another cluster's API server cannot, and with <c>failurePolicy: Fail</c> a
+    /// registration it cannot reach would stop every pod in covered namespaces, so there it stays off.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="TimeoutException">The operator did not become ready in time.</exception>
-    public static async Task<InProcessOperator> StartAsync(string kubeconfigPath, bool verbose, CancellationToken cancellationToken)
+    public static async Task<InProcessOperator> StartAsync(string kubeconfigPath, bool verbose, bool registerWebhook, CancellationToken cancellationToken)
     {
         var metricsPort = LoopbackPort.Next();
         var webhookPort = LoopbackPort.Next();
@@ -53,8 +61,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
                 ["Operator:ShutdownTimeout"] = "10s",
 
                 // The local API server cannot route to a Service, so the webhook is registered by URL.
-                ["Webhook:ManageConfigurations"] = "true",
-                ["Webhook:Url"] = $"https://127.0.0.1:{webhookPort}",
+                ["Webhook:ManageConfigurations"] = registerWebhook ? "true" : "false",
+                ["Webhook:Url"] = registerWebhook ? $"https://127.0.0.1:{webhookPort}" : null,
 
                 // In a cluster the operator's service account is the trusted pod creator whose VM
                 // sizing (from spec.vm) the mutator keeps; here the operator uses the kubeconfig's user.

@@ -6,7 +6,8 @@ namespace HyperVIsolation.LocalCluster.Running;
 /// <param name="NodePoolPath">The node pool file.</param>
 /// <param name="CrdDirectory">The CRD manifests.</param>
 /// <param name="SamplesDirectory">The sample manifests.</param>
-internal sealed record LocalClusterLayout(string NodePoolPath, string CrdDirectory, string SamplesDirectory)
+/// <param name="KubeconfigPath">The existing cluster to attach to, or null for the local API server.</param>
+internal sealed record LocalClusterLayout(string NodePoolPath, string CrdDirectory, string SamplesDirectory, string? KubeconfigPath = null)
 {
     /// <summary>
     /// Resolves the paths: given ones as typed (relative to the current directory), defaults from the
@@ -27,8 +28,14 @@ internal sealed record LocalClusterLayout(string NodePoolPath, string CrdDirecto
             errors.Add($"--nodes: the node pool file '{nodes}' does not exist.");
         }
 
+        var kubeconfig = options.KubeconfigPath is null ? null : Path.GetFullPath(options.KubeconfigPath, currentDirectory);
+        if (kubeconfig is not null && !File.Exists(kubeconfig))
+        {
+            errors.Add($"--kubeconfig: the file '{kubeconfig}' does not exist.");
+        }
+
         return errors.Count == 0 && crds is not null && samples is not null
-            ? (new LocalClusterLayout(nodes, crds, samples), errors)
+            ? (new LocalClusterLayout(nodes, crds, samples, kubeconfig), errors)
             : (null, errors);
     }
 

@@ -18,12 +18,13 @@ namespace HyperVIsolation.LocalCluster.Running;
 /// <summary>
 /// The main job, start to end: API server, simulated nodes, operator, CRDs, samples, progress until
 /// Ready, the placement table, then serving the kubeconfig until stopped. Components stop in reverse
-/// order of start (operator, nodes, server) whatever happens.
+/// order of start (operator, nodes, server) whatever happens. With <c>--kubeconfig</c> the nodes join
+/// an existing cluster instead of a local API server (LocalClusterRunner.Attach.cs).
 /// </summary>
 /// <param name="output">Where the user-facing output goes.</param>
 /// <param name="interactive">Whether <paramref name="output"/> is a terminal (redrawn progress) or not (plain lines).</param>
 /// <param name="loggers">Component logs (<c>--verbose</c>).</param>
-internal sealed class LocalClusterRunner(TextWriter output, bool interactive, ILoggerFactory loggers)
+internal sealed partial class LocalClusterRunner(TextWriter output, bool interactive, ILoggerFactory loggers)
 {
     private readonly ILogger logger = loggers.CreateLogger<LocalClusterRunner>();
     private readonly Stack<(string Name, Func<ValueTask> Stop)> started = new();
@@ -53,7 +54,9 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
 
         try
         {
-            return await RunClusterAsync(options, pool, crds, samples, cancellationToken);
+            return layout.KubeconfigPath is { } kubeconfig
+                ? await RunAttachedAsync(options, kubeconfig, pool, crds, samples, cancellationToken)
+                : await RunClusterAsync(options, pool, crds, samples, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -112,12 +115,20 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         started.Push(("the node agents", agents.DisposeAsync));
         await output.WriteLineAsync($"Node agents    {await NodeAgentProgress.DescribeAsync(client, nodes, agents, TimeSpan.FromSeconds(30), cancellationToken)}");
 
-        var operatorHost = await InProcessOperator.StartAsync(server.KubeconfigPath, options.Verbose, cancellationToken);
+        var operatorHost = await InProcessOperator.StartAsync(server.KubeconfigPath, options.Verbose, registerWebhook: true, cancellationToken);
         started.Push(("the operator", operatorHost.DisposeAsync));
         LocalClusterLog.OperatorStarted(logger, operatorHost.MetricsUri);
         await output.WriteLineAsync($"Operator       IsolatedWorkload, RuntimeClass and IsolationPolicy (NetworkPolicy) controllers active; metrics {operatorHost.MetricsUri}metrics");
         await output.WriteLineAsync($"Webhook        {await AdmissionWebhookProbe.DescribeAsync(client, cancellationToken)}");
+        return await RunSamplesAsync(options, samples, client, installer, nodes, server.KubeconfigPath, "Stopping: operator, nodes, API server.", cancellationToken);
+    }
 
+    // Shared by both modes once the nodes, their agents and an operator run: apply the samples, show
+    // them becoming Ready and where they ran, then serve until stopped.
+    private async Task<int> RunSamplesAsync(
+        LocalClusterOptions options, IReadOnlyList<Manifest> samples, IKubernetes client, ManifestInstaller installer, SimulatedNodeCluster nodes, string kubeconfigPath, string stopping,
+        CancellationToken cancellationToken)
+    {
         await output.WriteLineAsync();
         var outcomes = await ApplySamplesAsync(installer, samples, options.Namespace, cancellationToken);
         var workloads = outcomes.Where(o => o.Succeeded && o.Manifest.Object.Kind == IsolatedWorkload.KindName)
@@ -149,7 +160,7 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         }
 
         await output.WriteLineAsync();
-        return await ServeUntilStoppedAsync(options, server.KubeconfigPath, cancellationToken);
+        return await ServeUntilStoppedAsync(options, kubeconfigPath, stopping, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ApplyOutcome>> ApplySamplesAsync(
@@ -194,7 +205,7 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         }
     }
 
-    private async Task<int> ServeUntilStoppedAsync(LocalClusterOptions options, string kubeconfigPath, CancellationToken cancellationToken)
+    private async Task<int> ServeUntilStoppedAsync(LocalClusterOptions options, string kubeconfigPath, string stopping, CancellationToken cancellationToken)
     {
         if (options.ExitWhenReady)
         {
@@ -211,7 +222,7 @@ internal sealed class LocalClusterRunner(TextWriter output, bool interactive, IL
         }
         catch (OperationCanceledException)
         {
-            await output.WriteLineAsync("Stopping: operator, nodes, API server.");
+            await output.WriteLineAsync(stopping);
         }
 
         return ExitCodes.Success;

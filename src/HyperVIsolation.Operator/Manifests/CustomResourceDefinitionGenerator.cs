@@ -1,4 +1,5 @@
 using System.Reflection;
+using HyperVIsolation.Api;
 using HyperVIsolation.Api.Schema;
 using k8s.Models;
 
@@ -36,6 +37,9 @@ internal sealed class CustomResourceDefinitionGenerator(DescriptionSource descri
             {
                 Name = $"{entity.PluralName}.{entity.Group}",
                 Labels = new Dictionary<string, string> { [PartOfLabel] = PartOfValue },
+
+                // Where only the CRDs are applied (kubectl apply -k config/crd, GitOps), the supported range still travels with them.
+                Annotations = new Dictionary<string, string> { [SupportedKubernetes.Annotation] = SupportedKubernetes.Constraint },
             },
             Spec = new V1CustomResourceDefinitionSpec
             {

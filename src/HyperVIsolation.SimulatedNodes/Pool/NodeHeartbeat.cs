@@ -14,7 +14,7 @@ namespace HyperVIsolation.SimulatedNodes.Pool;
 /// lifecycle controller; any other fault is posted at once.
 /// </summary>
 internal sealed partial class NodeHeartbeat(
-    IKubernetes client, SimulatedNode node, NodePoolConfig config, TimeProvider timeProvider, ILogger logger)
+    IKubernetes client, SimulatedNode node, NodePoolConfig config, TimeProvider timeProvider, ILogger logger, bool adoptExisting = true)
 {
     public const string LeaseNamespace = "kube-node-lease";
 
@@ -31,6 +31,10 @@ internal sealed partial class NodeHeartbeat(
         try
         {
             await client.CoreV1.CreateNodeAsync(manifest, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.Conflict) && !adoptExisting)
+        {
+            throw new InvalidOperationException($"Node {node.Name} already exists in the cluster and is not ours to take over.", e);
         }
         catch (Exception e) when (ApiFailure.Is(e, HttpStatusCode.Conflict))
         {

@@ -12,6 +12,13 @@ public static class SimulatedNodeProvisioner
     // sockaddr_un.sun_path holds 108 bytes on Linux (104 on macOS) including the terminating NUL.
     private const int MaxUnixSocketPathBytes = 103;
 
+    /// <summary>The names the nodes of <paramref name="config"/> get, in pool order: <c>&lt;group&gt;-&lt;index&gt;</c>.</summary>
+    public static IReadOnlyList<string> NodeNames(NodePoolConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return [.. config.Groups.SelectMany(group => Enumerable.Range(0, group.Count).Select(i => NodeName(group, i)))];
+    }
+
     /// <summary>Creates every node of <paramref name="config"/> (validated first).</summary>
     /// <exception cref="NodePoolConfigException">The config is invalid.</exception>
     public static async Task<IReadOnlyList<SimulatedNode>> ProvisionAsync(
@@ -33,7 +40,7 @@ public static class SimulatedNodeProvisioner
             group.TryGetBuild(out var build);
             for (var i = 0; i < group.Count; i++)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"{group.Name}-{i}");
+                var name = NodeName(group, i);
                 var directory = Path.Combine(root, name);
                 var configPath = await SimulatedContainerdConfig.WriteAsync(Path.Combine(directory, "containerd"), group, cancellationToken);
                 var socketPath = Path.Combine(directory, CriSocketFileName);
@@ -51,6 +58,8 @@ public static class SimulatedNodeProvisioner
 
         return nodes;
     }
+
+    private static string NodeName(NodeGroupConfig group, int index) => string.Create(CultureInfo.InvariantCulture, $"{group.Name}-{index}");
 
     /// <summary>Whether <paramref name="path"/> fits in a unix socket address.</summary>
     internal static bool FitsUnixSocketPath(string path) => Encoding.UTF8.GetByteCount(path) <= MaxUnixSocketPathBytes;

@@ -16,6 +16,9 @@ public sealed class HelmChartTests(ClientTools tools)
                 sets.Add(major, []);
                 sets.Add(major, ["--set", "webhook.certManager.enabled=true"]);
                 sets.Add(major, ["--set", "webhook.enabled=false", "--set", "podDisruptionBudget.enabled=false"]);
+                sets.Add(major, [
+                    "--set", "serviceMonitor.enabled=true", "--set", "nodeAgent.enabled=true", "--set", "nodeAgent.podMonitor.enabled=true",
+                    "--set", "webhook.networkPolicy.enabled=true", "--set", "webhook.networkPolicy.apiServerPeers[0].ipBlock.cidr=10.0.0.0/8"]);
             }
 
             return sets;

@@ -12,6 +12,17 @@ namespace HyperVIsolation.Install.Tests.Config;
 [Collection(ClientToolsDefinition.Name)]
 public sealed class ClientValidationTests(ClientTools tools, ApiServer server)
 {
+    private const string MonitorCrds = "tests/HyperVIsolation.Install.Tests/TestData/prometheus-operator-monitors.crd.yaml";
+
+    private static readonly string[] EveryOptionalObject =
+    [
+        "--set", "serviceMonitor.enabled=true",
+        "--set", "nodeAgent.enabled=true",
+        "--set", "nodeAgent.podMonitor.enabled=true",
+        "--set", "webhook.networkPolicy.enabled=true",
+        "--set", "webhook.networkPolicy.apiServerPeers[0].ipBlock.cidr=172.18.0.0/16",
+    ];
+
     [Theory]
     [InlineData("-k", "config/crd")]
     [InlineData("-f", "charts/hyperv-isolation/crds")]
@@ -68,8 +79,45 @@ public sealed class ClientValidationTests(ClientTools tools, ApiServer server)
     }
 
     [Theory]
+    [MemberData(nameof(ClientTools.HelmMajors), MemberType = typeof(ClientTools))]
+    public async Task ApplyServerDryRunStrict_RenderedChartEveryOption_MonitorsAndNetworkPolicyAccepted(int helmMajor)
+    {
+        // ServiceMonitor and PodMonitor are prometheus-operator kinds: checked against a minimal strict
+        // schema of the fields we emit (TestData), not upstream's CRDs, which the tests cannot fetch.
+        var monitors = await KubectlAsync("apply", "-f", MonitorCrds);
+        monitors.ExitCode.Should().Be(0, monitors.All);
+        var rendered = await tools.HelmTemplateAsync(helmMajor, [.. EveryOptionalObject, "--namespace", "default"]);
+        rendered.ExitCode.Should().Be(0, rendered.Error);
+
+        // The local API server does not serve batch/v1: the agent's uninstall hook Job is decoded strictly below instead.
+        var withoutJob = string.Join("\n---\n", rendered.Output.Split("\n---\n").Where(document => !document.Contains("\nkind: Job\n", StringComparison.Ordinal)));
+        var result = await tools.RunAsync(
+            ClientTools.Kubectl, ["--kubeconfig", server.KubeconfigPath, "apply", "--dry-run=server", "--validate=strict", "-f", "-"], withoutJob);
+
+        result.ExitCode.Should().Be(0, result.All);
+        result.Output.Should().Contain("servicemonitor.monitoring.coreos.com/demo-hyperv-isolation")
+            .And.Contain("podmonitor.monitoring.coreos.com/demo-hyperv-isolation-node-agent")
+            .And.Contain("networkpolicy.networking.k8s.io/demo-hyperv-isolation-webhook");
+    }
+
+    [Fact]
+    public async Task ApplyServerDryRunStrict_ServiceMonitorWithMisspeltField_RejectedNamingIt()
+    {
+        await KubectlAsync("apply", "-f", MonitorCrds);
+        var monitor = File.ReadAllText(RepositoryRoot.Combine("config/prometheus/monitor.yaml"))
+            .Replace("      interval: 30s", "      intervall: 30s", StringComparison.Ordinal)
+            .Replace("namespace: hyperv-isolation", "namespace: default", StringComparison.Ordinal);
+
+        var result = await tools.RunAsync(ClientTools.Kubectl, ["--kubeconfig", server.KubeconfigPath, "apply", "--dry-run=server", "--validate=strict", "-f", "-"], monitor);
+
+        result.ExitCode.Should().NotBe(0);
+        result.Error.Should().Contain("intervall");
+    }
+
+    [Theory]
     [InlineData]
     [InlineData("--set", "webhook.enabled=false")]
+    [InlineData("--set", "webhook.networkPolicy.enabled=true", "--set", "webhook.networkPolicy.apiServerPeers[0].ipBlock.cidr=10.0.0.0/8", "--set", "nodeAgent.enabled=true")]
     public async Task LoadAllFromStringStrict_RenderedChartBuiltInKinds_NoUnknownField(params string[] values)
     {
         var rendered = await tools.HelmTemplateAsync(4, values);

@@ -41,6 +41,9 @@ public sealed class FieldVersionTests(ClientTools tools)
     [InlineData("--set", "webhook.certManager.enabled=true")]
     [InlineData("--set", "webhook.certManager.enabled=true", "--set", "webhook.certManager.issuerRef.name=corp-ca")]
     [InlineData("--set", "webhook.enabled=false", "--set", "podDisruptionBudget.enabled=false")]
+    [InlineData(
+        "--set", "serviceMonitor.enabled=true", "--set", "nodeAgent.enabled=true", "--set", "nodeAgent.podMonitor.enabled=true",
+        "--set", "webhook.networkPolicy.enabled=true", "--set", "webhook.networkPolicy.apiServerPeers[0].ipBlock.cidr=10.0.0.0/8")]
     public async Task Problems_RenderedChart_NoFieldNewerThanTheChartMinimum(params string[] values)
     {
         var rendered = await tools.HelmTemplateAsync(4, values);
@@ -52,6 +55,7 @@ public sealed class FieldVersionTests(ClientTools tools)
     [Theory]
     [InlineData("config/default")]
     [InlineData("config/samples")]
+    [InlineData("config/prometheus")]
     public async Task Problems_KustomizedConfig_NoFieldNewerThanTheChartMinimum(string directory)
     {
         var built = await tools.KubectlAsync("kustomize", directory);

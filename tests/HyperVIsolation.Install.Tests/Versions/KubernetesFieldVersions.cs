@@ -15,6 +15,7 @@ public static class KubernetesFieldVersions
     private const string RuleFieldPathAndReason = CrdDocs + "#validation-rules (fieldPath and reason: v1.28, kubernetes/kubernetes#118041)";
     private const string CoreV1 = "core/v1 is served since Kubernetes v1.0";
     private const string CertManager = "cert-manager's own API (cert-manager v1.0+), served only where cert-manager is installed";
+    private const string PrometheusOperator = "prometheus-operator's own API (monitoring.coreos.com/v1), served only where its CRDs are installed";
     private const string HostProcess = "https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/ (stable in v1.26)";
     private const string MatchConditions = "https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#matching-requests-matchconditions (KEP-3716: beta v1.28, GA v1.30)";
     private const string NamespaceNameLabel = "https://kubernetes.io/docs/reference/labeling/well-known-labels-annotations-taints/#kubernetes-io-metadata-name (set on every namespace: beta v1.21, GA v1.22)";
@@ -44,6 +45,8 @@ public static class KubernetesFieldVersions
         new("isolation.hyperv.dev/v1alpha1 IsolationPolicy", 28, "our CRD (x-kubernetes-validations[].fieldPath, see below)"),
         new("cert-manager.io/v1 Certificate", 0, CertManager),
         new("cert-manager.io/v1 Issuer", 0, CertManager),
+        new("monitoring.coreos.com/v1 ServiceMonitor", 0, PrometheusOperator),
+        new("monitoring.coreos.com/v1 PodMonitor", 0, PrometheusOperator),
 
         // Fields newer than their kind.
         new("CustomResourceDefinition:spec.versions[].selectableFields", 31, CrdDocs + "#crd-selectable-fields (KEP-4358: beta v1.31, GA v1.32)"),

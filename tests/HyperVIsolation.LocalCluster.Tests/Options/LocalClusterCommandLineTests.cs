@@ -37,6 +37,19 @@ public sealed class LocalClusterCommandLineTests
     }
 
     [Theory]
+    [InlineData(new[] { "--kubeconfig", "kind.yaml" }, "InProcess")]
+    [InlineData(new[] { "--kubeconfig", "kind.yaml", "--operator", "in-process" }, "InProcess")]
+    [InlineData(new[] { "--kubeconfig=kind.yaml", "--operator", "none" }, "None")]
+    public void Parse_Kubeconfig_AttachesWithTheOperatorMode(string[] args, string expected)
+    {
+        var result = LocalClusterCommandLine.Parse(args);
+
+        result.Errors.Should().BeEmpty();
+        result.Options.KubeconfigPath.Should().Be("kind.yaml");
+        result.Options.Operator.ToString().Should().Be(expected);
+    }
+
+    [Theory]
     [InlineData("90s", 90)]
     [InlineData("1m30s", 90)]
     [InlineData("00:05:00", 300)]
@@ -51,6 +64,9 @@ public sealed class LocalClusterCommandLineTests
     [InlineData(new[] { "--samples", "" }, "--samples needs a <dir>, not a blank value")]
     [InlineData(new[] { "--namespace", "Not_A_Label" }, "is not a DNS label")]
     [InlineData(new[] { "--exit-when-redy" }, "Unrecognized command or argument '--exit-when-redy'")]
+    [InlineData(new[] { "--kubeconfig", "k", "--operator", "sidecar" }, "--operator 'sidecar' is not in-process or none")]
+    [InlineData(new[] { "--operator", "none" }, "--operator needs --kubeconfig")]
+    [InlineData(new[] { "--kubeconfig", "" }, "--kubeconfig needs a <path>, not a blank value")]
     public void Parse_Invalid_ClearError(string[] args, string expected)
     {
         var result = LocalClusterCommandLine.Parse(args);
@@ -83,7 +99,8 @@ public sealed class LocalClusterCommandLineTests
         exit.Should().Be(ExitCodes.Success);
         ran.Should().BeFalse();
         stdout.ToString().Should().ContainAll(
-            "--exit-when-ready", "--timeout <duration>", "--nodes <pool.yaml>", "--samples <dir>", "--crds <dir>", "--namespace <name>", "--verbose");
+            "--exit-when-ready", "--timeout <duration>", "--nodes <pool.yaml>", "--samples <dir>", "--crds <dir>", "--namespace <name>", "--verbose",
+            "--kubeconfig <path>", "--operator <in-process|none>");
     }
 
     [Fact]

@@ -22,15 +22,16 @@ public sealed class LocalClusterLayoutTests
     public void Resolve_MissingPaths_EveryProblemReported()
     {
         var (layout, errors) = LocalClusterLayout.Resolve(
-            new LocalClusterOptions { NodePoolPath = "nope.yaml", SamplesDirectory = "no-samples", CrdDirectory = "no-crds" },
+            new LocalClusterOptions { NodePoolPath = "nope.yaml", SamplesDirectory = "no-samples", CrdDirectory = "no-crds", KubeconfigPath = "no-kubeconfig" },
             Path.GetTempPath(),
             AppContext.BaseDirectory);
 
         layout.Should().BeNull();
-        errors.Should().HaveCount(3);
+        errors.Should().HaveCount(4);
         errors.Should().Contain(e => e.StartsWith("--nodes", StringComparison.Ordinal))
             .And.Contain(e => e.StartsWith("--samples", StringComparison.Ordinal))
-            .And.Contain(e => e.StartsWith("--crds", StringComparison.Ordinal));
+            .And.Contain(e => e.StartsWith("--crds", StringComparison.Ordinal))
+            .And.Contain(e => e.StartsWith("--kubeconfig: the file", StringComparison.Ordinal));
     }
 
     [Fact]
