@@ -1,4 +1,5 @@
 using HyperVIsolation.Bench.Operator;
+using HyperVIsolation.Bench.Startup;
 using HyperVIsolation.Bench.Webhook;
 
 namespace HyperVIsolation.Bench.Tests;
@@ -27,5 +28,13 @@ public class CommandLineTests
         var errors = OperatorBenchmarkCommand.Create(".").Parse(["--floor-concurrency", value]).Errors;
 
         errors.Should().ContainSingle().Which.Message.Should().Contain("--floor-concurrency");
+    }
+
+    [Fact]
+    public void Startup_OperatorAssemblyMissing_IsAnErrorNamingThePath()
+    {
+        var errors = StartupBenchmarkCommand.Create(".").Parse(["--operator-dll", "/no/such/operator.dll"]).Errors;
+
+        errors.Should().ContainSingle().Which.Message.Should().Contain("/no/such/operator.dll");
     }
 }

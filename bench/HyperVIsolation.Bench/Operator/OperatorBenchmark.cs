@@ -35,10 +35,12 @@ internal static class OperatorBenchmark
         cluster.Recorder.Enabled = true;
         using var reconciles = new ReconcileStatistics();
         var clock = Stopwatch.StartNew();
+        var cpuBefore = ProcessCpu();
         var creates = await WorkloadRollout.CreateAsync(bench, settings, cancellationToken);
         Console.WriteLine($"  created in {creates.Seconds:F1} s");
         var ready = await WorkloadRollout.WaitForReadyAsync(bench, settings.Workloads, settings.ReadyTimeout, cancellationToken);
         var toReady = clock.Elapsed.TotalSeconds;
+        var rolloutCpu = ProcessCpu() - cpuBefore;
         Console.WriteLine($"  {ready}/{settings.Workloads} Ready after {toReady:F1} s");
         await Task.Delay(Settle, cancellationToken);
         cluster.Recorder.Enabled = false;
@@ -53,8 +55,12 @@ internal static class OperatorBenchmark
         FloorResult floor;
         await using (var floorServer = await FloorServer.StartAsync(bench, settings.RepositoryRoot, settings.Pods * 4, cancellationToken))
         {
+            cpuBefore = ProcessCpu();
             floor = await RolloutFloor.ReplayAsync(floorServer.Http, chains, settings.FloorConcurrency, cancellationToken);
         }
+
+        var floorCpu = ProcessCpu() - cpuBefore;
+        Console.WriteLine($"  process CPU: rollout {rolloutCpu.TotalSeconds:F1} s over {toReady:F1} s, floor {floorCpu.TotalSeconds:F1} s over {floor.Seconds:F1} s");
 
         Console.WriteLine($"  {floor.Seconds:F1} s ({floor.WritesPerSecond:F0} writes/s, {floor.Failures} refused{(floor.FirstFailure is null ? string.Empty : $"; first: {floor.FirstFailure}")}); rollout / floor = {toReady / floor.Seconds:F2}");
 
@@ -84,6 +90,8 @@ internal static class OperatorBenchmark
             ReadyWorkloads = ready,
             Rollout = rollout,
             Floor = floor,
+            RolloutCpuSeconds = rolloutCpu.TotalSeconds,
+            FloorCpuSeconds = floorCpu.TotalSeconds,
             FloorWritesByKind = chains.ChainedByKind(),
             WritesNotReplayed = chains.Apart.Count,
             Reconciles = reconcileCounts,
@@ -93,5 +101,11 @@ internal static class OperatorBenchmark
             CachedObjects = cached,
             Memory = memory,
         };
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }

@@ -23,6 +23,12 @@ internal sealed record OperatorBenchmarkResult
     /// <summary>The rollout's writes replayed with no operator, scheduler or kubelet logic.</summary>
     public required FloorResult Floor { get; init; }
 
+    /// <summary>CPU time of this whole process (server, webhooks, nodes, operator) from the first create until all were Ready.</summary>
+    public required double RolloutCpuSeconds { get; init; }
+
+    /// <summary>CPU time of this whole process while the floor replayed the writes.</summary>
+    public required double FloorCpuSeconds { get; init; }
+
     /// <summary>The replayed writes by <c>method resource</c>.</summary>
     public required IReadOnlyDictionary<string, long> FloorWritesByKind { get; init; }
 

@@ -37,6 +37,7 @@ internal static class OperatorResultWriter
         }
 
         Row("rollout / floor", $"{r.RolloutOverFloor:F2}", "goal <= 1.5");
+        Row("process CPU s rollout / floor", $"{r.RolloutCpuSeconds:F1} / {r.FloorCpuSeconds:F1}", "the whole benchmark process (server, webhooks, nodes, operator; the floor: server and webhooks)");
         Row("pods Ready/s", $"{PodsPerSecond(r, s):F1}", $"{PodsPerSecond(r, s) / r.RawWrites.PerSecond:P1} of raw writes/s");
         Row("operator writes/s during rollout", $"{r.Rollout.OperatorWrites / r.SecondsToAllReady:F1}", $"{r.Rollout.OperatorWrites / r.SecondsToAllReady / r.RawWrites.PerSecond:P1} of raw writes/s");
         Row("operator writes per workload", $"{perWorkload:F2}", $"goal <= {goal} ({perWorkload / goal:P0} of goal): pods, status, RuntimeClasses, CA Secret; Events and leases apart");
@@ -95,6 +96,8 @@ internal static class OperatorResultWriter
             ["floorWritesByKind"] = Counts(r.FloorWritesByKind),
             ["writesNotReplayed"] = r.WritesNotReplayed,
             ["rolloutOverFloor"] = Math.Round(r.RolloutOverFloor, 3),
+            ["rolloutCpuSeconds"] = Math.Round(r.RolloutCpuSeconds, 2),
+            ["floorCpuSeconds"] = Math.Round(r.FloorCpuSeconds, 2),
             ["operatorWrites"] = r.Rollout.OperatorWrites,
             ["operatorWritesPerSecondOverRawWritesPerSecond"] = Math.Round(r.Rollout.OperatorWrites / r.SecondsToAllReady / r.RawWrites.PerSecond, 4),
             ["operatorWritesPerWorkload"] = Math.Round((double)r.Rollout.OperatorStateWrites / s.Workloads, 3),

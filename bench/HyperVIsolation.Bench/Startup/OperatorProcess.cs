@@ -48,8 +48,14 @@ internal sealed class OperatorProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the operator with <paramref name="kubeconfig"/> and <paramref name="settings"/> (configuration keys such as <c>Operator:Workers</c>).</summary>
-    public static OperatorProcess Start(string kubeconfig, IReadOnlyDictionary<string, string> settings)
+    /// <summary>The operator build next to the benchmark's own.</summary>
+    public static string DefaultAssembly => Path.Combine(AppContext.BaseDirectory, "HyperVIsolation.Operator.dll");
+
+    /// <summary>
+    /// Starts the operator in <paramref name="assembly"/> with <paramref name="kubeconfig"/> and <paramref name="settings"/>
+    /// (configuration keys such as <c>Operator:Workers</c>).
+    /// </summary>
+    public static OperatorProcess Start(string assembly, string kubeconfig, IReadOnlyDictionary<string, string> settings)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -57,7 +63,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HyperVIsolation.Operator.dll"));
+        info.ArgumentList.Add(assembly);
         info.ArgumentList.Add("run");
         info.ArgumentList.Add("--kubeconfig");
         info.ArgumentList.Add(kubeconfig);

@@ -36,7 +36,7 @@ internal static class StartupBenchmark
         {
             var leaseNamespace = $"startup-{i}";
             await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = leaseNamespace } }, cancellationToken: cancellationToken);
-            var run = await StartOnceAsync(cluster.Server.KubeconfigPath, client, http, leaseNamespace, $"startup-{i}", cancellationToken);
+            var run = await StartOnceAsync(settings.OperatorAssembly, cluster.Server.KubeconfigPath, client, http, leaseNamespace, $"startup-{i}", cancellationToken);
             runs.Add(run);
             Console.WriteLine($"  run {i + 1}: synced {Seconds(run.ToSynced)}, leading {Seconds(run.ToLeading)}, CPU {run.CpuMilliseconds:F0} ms, RSS {run.ResidentMegabytes:F0} MB");
         }
@@ -44,11 +44,11 @@ internal static class StartupBenchmark
         return runs;
     }
 
-    private static async Task<StartupRun> StartOnceAsync(string kubeconfig, IKubernetes client, HttpClient http, string leaseNamespace, string identity, CancellationToken cancellationToken)
+    private static async Task<StartupRun> StartOnceAsync(string assembly, string kubeconfig, IKubernetes client, HttpClient http, string leaseNamespace, string identity, CancellationToken cancellationToken)
     {
         var metricsPort = FreePort();
         var clock = Stopwatch.StartNew();
-        await using var process = OperatorProcess.Start(kubeconfig, new Dictionary<string, string>
+        await using var process = OperatorProcess.Start(assembly, kubeconfig, new Dictionary<string, string>
         {
             ["Operator:ListenAddress"] = "127.0.0.1",
             ["Operator:MetricsPort"] = metricsPort.ToString(CultureInfo.InvariantCulture),

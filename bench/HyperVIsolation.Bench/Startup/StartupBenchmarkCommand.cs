@@ -15,15 +15,29 @@ internal static class StartupBenchmarkCommand
         var defaults = new StartupBenchmarkSettings();
         var runs = PositiveOption.Create("--runs", defaults.Runs, "How many times the operator process is started.");
         var workloads = PositiveOption.Create("--workloads", defaults.Workloads, "IsolatedWorkloads in the cluster when the operator starts.");
+        var assembly = new Option<string>("--operator-dll")
+        {
+            Description = "The operator assembly to start, e.g. of a ReadyToRun publish (default: the build next to the benchmark's).",
+            HelpName = "path",
+            DefaultValueFactory = _ => defaults.OperatorAssembly,
+        };
+        assembly.Validators.Add(result =>
+        {
+            if (result.GetValue(assembly) is { } path && !File.Exists(path))
+            {
+                result.AddError($"--operator-dll '{path}' does not exist.");
+            }
+        });
         var output = PositiveOption.Output(repositoryRoot);
         var command = new Command("startup", "The operator process from start until its caches have synced and it leads.")
         {
-            runs, workloads, output,
+            runs, workloads, assembly, output,
         };
         command.SetAction(result => RunAsync(defaults with
         {
             Runs = result.GetValue(runs),
             Workloads = result.GetValue(workloads),
+            OperatorAssembly = Path.GetFullPath(result.GetRequiredValue(assembly)),
             RepositoryRoot = repositoryRoot,
             OutputDirectory = result.GetRequiredValue(output),
         }));
@@ -61,7 +75,7 @@ internal static class StartupBenchmarkCommand
             ["benchmark"] = "startup",
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             ["machine"] = new JsonObject { ["processors"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["runtime"] = Environment.Version.ToString() },
-            ["settings"] = new JsonObject { ["runs"] = settings.Runs, ["workloads"] = settings.Workloads, ["goalSeconds"] = settings.Goal.TotalSeconds },
+            ["settings"] = new JsonObject { ["operatorAssembly"] = settings.OperatorAssembly, ["runs"] = settings.Runs, ["workloads"] = settings.Workloads, ["goalSeconds"] = settings.Goal.TotalSeconds },
             ["runs"] = new JsonArray([.. runs.Select(run => (JsonNode)new JsonObject
             {
                 ["toSyncedSeconds"] = run.ToSynced is { } synced ? Math.Round(synced.TotalSeconds, 3) : null,

@@ -9,6 +9,9 @@ internal sealed record StartupBenchmarkSettings
     /// <summary>IsolatedWorkloads in the cluster when the operator starts (its workload informer lists them).</summary>
     public int Workloads { get; init; } = 1000;
 
+    /// <summary>The operator's assembly started (by default the build next to the benchmark's; a ReadyToRun publish to compare).</summary>
+    public string OperatorAssembly { get; init; } = OperatorProcess.DefaultAssembly;
+
     /// <summary>The repository (its <c>config/crd</c> is installed).</summary>
     public string RepositoryRoot { get; init; } = ".";
 
