@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using HyperVIsolation.Api;
+using HyperVIsolation.Bench.Operator.Floor;
 using HyperVIsolation.LocalApiServer.Hosting;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
@@ -32,6 +33,9 @@ internal sealed class InProcessCluster : IAsyncDisposable
     /// <summary>The API server.</summary>
     public ApiServer Server { get; }
 
+    /// <summary>Records the writes of every client this cluster made (enabled during the rollout) for the floor's replay.</summary>
+    public WriteRecorder Recorder { get; } = new();
+
     /// <summary>The running operator host, once started.</summary>
     public WebApplication? OperatorHost => operatorHost;
 
@@ -49,7 +53,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
     public Kubernetes Client(string product)
     {
         var client = new Kubernetes(
-            KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), new UserAgentHandler(product), new ResponseBufferingHandler());
+            KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath), Recorder.Handler(product), new UserAgentHandler(product), new ResponseBufferingHandler());
         clients.Add(client);
         return client;
     }
@@ -77,6 +81,9 @@ internal sealed class InProcessCluster : IAsyncDisposable
             Memory = "1Ti",
             Pods = podsPerNode,
             VmBootTime = TimeSpan.FromMilliseconds(20),
+
+            // Every Hyper-V pod requests one utility VM; the node agent would advertise them (no agent runs here).
+            ExtendedResources = new Dictionary<string, string> { [WellKnownResources.HyperVVm] = podsPerNode.ToString(CultureInfo.InvariantCulture) },
             Labels = new Dictionary<string, string> { [WellKnownLabels.NodeReady] = "true" },
         };
         nodes = await SimulatedNodeCluster.StartAsync(Client(BenchClients.Nodes), new NodePoolConfig { Groups = [group] }, new SimulatedNodeClusterOptions(), cancellationToken);
@@ -86,6 +93,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
     public async Task StartOperatorAsync(int workers, CancellationToken cancellationToken)
     {
         var client = Client(BenchClients.Operator);
+        var webhookPort = FreePort();
         operatorHost = HyperVIsolation.Operator.Hosting.OperatorHost.Create([], builder =>
         {
             builder.Logging.ClearProviders();
@@ -94,7 +102,11 @@ internal sealed class InProcessCluster : IAsyncDisposable
                 ["Operator:Kubeconfig"] = Server.KubeconfigPath,
                 ["Operator:ListenAddress"] = "127.0.0.1",
                 ["Operator:MetricsPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-                ["Webhook:Port"] = FreePort().ToString(CultureInfo.InvariantCulture),
+                ["Webhook:Port"] = webhookPort.ToString(CultureInfo.InvariantCulture),
+                ["Webhook:ManageConfigurations"] = "true",
+                ["Webhook:Url"] = $"https://127.0.0.1:{webhookPort}",
+                // No node agent runs here to set the vm-verified condition its readiness gate waits for.
+                ["Operator:PodReadinessGate"] = "false",
                 ["Operator:Workers"] = workers.ToString(CultureInfo.InvariantCulture),
                 ["Operator:LeaderElection:LeaseNamespace"] = "default",
                 ["Operator:LeaderElection:Identity"] = "bench",
@@ -104,6 +116,14 @@ internal sealed class InProcessCluster : IAsyncDisposable
             builder.Services.AddIsolatedWorkloadControllers();
         });
         await operatorHost.StartAsync(cancellationToken);
+
+        // The rollout's pod creates go through the operator's webhooks, as in production: wait until they are registered.
+        using var bench = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Server.KubeconfigPath));
+        while ((await bench.AdmissionregistrationV1.ListValidatingWebhookConfigurationAsync(cancellationToken: cancellationToken)).Items.Count == 0
+            || (await bench.AdmissionregistrationV1.ListMutatingWebhookConfigurationAsync(cancellationToken: cancellationToken)).Items.Count == 0)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     /// <summary>Stops and disposes the operator host (its caches become garbage).</summary>

@@ -14,10 +14,11 @@ internal static class OperatorBenchmarkCommand
         var namespaces = PositiveOption.Create("--namespaces", defaults.Namespaces, "Namespaces the workloads are spread over.", "K");
         var workers = PositiveOption.Create("--workers", defaults.Workers, "Operator reconcile workers; also the raw write phase's requests in flight.", "W");
         var steadySeconds = PositiveOption.Create("--steady-seconds", (int)defaults.SteadyState.TotalSeconds, "How long the steady state is watched.", "S");
+        var floorConcurrency = PositiveOption.Create("--floor-concurrency", defaults.FloorConcurrency, "Workloads whose recorded writes the floor replays at a time.", "C");
         var output = PositiveOption.Output(repositoryRoot);
         var command = new Command("operator", "The operator reconciling many workloads against the local API server and simulated nodes.")
         {
-            workloads, replicas, namespaces, workers, steadySeconds, output,
+            workloads, replicas, namespaces, workers, steadySeconds, floorConcurrency, output,
         };
         command.SetAction(result => RunAsync(defaults with
         {
@@ -25,6 +26,7 @@ internal static class OperatorBenchmarkCommand
             Replicas = result.GetValue(replicas),
             Namespaces = result.GetValue(namespaces),
             Workers = result.GetValue(workers),
+            FloorConcurrency = result.GetValue(floorConcurrency),
             SteadyState = TimeSpan.FromSeconds(result.GetValue(steadySeconds)),
             RepositoryRoot = repositoryRoot,
             OutputDirectory = result.GetRequiredValue(output),

@@ -1,3 +1,5 @@
+using HyperVIsolation.Bench.Operator.Floor;
+
 namespace HyperVIsolation.Bench.Operator;
 
 /// <summary>Everything one operator benchmark run measured.</summary>
@@ -17,6 +19,24 @@ internal sealed record OperatorBenchmarkResult
 
     /// <summary>Writes from the first create until a few seconds after all were Ready.</summary>
     public required WriteTally Rollout { get; init; }
+
+    /// <summary>The rollout's writes replayed with no operator, scheduler or kubelet logic.</summary>
+    public required FloorResult Floor { get; init; }
+
+    /// <summary>CPU time of this whole process (server, webhooks, nodes, operator) from the first create until all were Ready.</summary>
+    public required double RolloutCpuSeconds { get; init; }
+
+    /// <summary>CPU time of this whole process while the floor replayed the writes.</summary>
+    public required double FloorCpuSeconds { get; init; }
+
+    /// <summary>The replayed writes by <c>method resource</c>.</summary>
+    public required IReadOnlyDictionary<string, long> FloorWritesByKind { get; init; }
+
+    /// <summary>Recorded writes about no workload (leases, node heartbeats, RuntimeClasses, the CA Secret): not replayed.</summary>
+    public required int WritesNotReplayed { get; init; }
+
+    /// <summary>Time to all Ready over the floor's time (goal: at most 1.5).</summary>
+    public double RolloutOverFloor => Floor.Seconds > 0 ? SecondsToAllReady / Floor.Seconds : 0;
 
     /// <summary>The operator's reconciles during the rollout, by <c>controller/result</c>.</summary>
     public required IReadOnlyDictionary<string, long> Reconciles { get; init; }

@@ -18,6 +18,9 @@ internal sealed record OperatorBenchmarkSettings
     /// <summary>Requests in flight while the benchmark creates the workloads.</summary>
     public int CreateConcurrency { get; init; } = 8;
 
+    /// <summary>Workloads whose recorded writes the floor replays at a time.</summary>
+    public int FloorConcurrency { get; init; } = 8;
+
     /// <summary>How long the steady state is watched (watches dropped at its start, history compacted half-way).</summary>
     public TimeSpan SteadyState { get; init; } = TimeSpan.FromSeconds(20);
 

@@ -30,6 +30,14 @@ internal static class OperatorResultWriter
         Row("raw writes/s (API server)", $"{r.RawWrites.PerSecond:F0}", $"{r.RawWrites.Count} ConfigMaps, {s.Workers} in flight, p50 {r.RawWrites.P50Milliseconds:F1} ms");
         Row("workloads Ready", $"{r.ReadyWorkloads}/{s.Workloads}", $"{s.Replicas} replica(s) each");
         Row("time to all Ready (s)", $"{r.SecondsToAllReady:F1}", "from the first create");
+        Row("floor: rollout's writes replayed (s)", $"{r.Floor.Seconds:F1}", $"{r.Floor.Writes} writes ({r.Floor.Writes / (double)s.Workloads:F2} per workload), {s.FloorConcurrency} workloads at a time, {r.Floor.WritesPerSecond:F0} writes/s, {r.Floor.Failures} refused; {r.WritesNotReplayed} writes about no workload not replayed");
+        foreach (var (kind, count) in r.FloorWritesByKind)
+        {
+            Row($"  {kind}", $"{(double)count / s.Workloads:F2}", $"{count} total");
+        }
+
+        Row("rollout / floor", $"{r.RolloutOverFloor:F2}", "goal <= 1.5");
+        Row("process CPU s rollout / floor", $"{r.RolloutCpuSeconds:F1} / {r.FloorCpuSeconds:F1}", "the whole benchmark process (server, webhooks, nodes, operator; the floor: server and webhooks)");
         Row("pods Ready/s", $"{PodsPerSecond(r, s):F1}", $"{PodsPerSecond(r, s) / r.RawWrites.PerSecond:P1} of raw writes/s");
         Row("operator writes/s during rollout", $"{r.Rollout.OperatorWrites / r.SecondsToAllReady:F1}", $"{r.Rollout.OperatorWrites / r.SecondsToAllReady / r.RawWrites.PerSecond:P1} of raw writes/s");
         Row("operator writes per workload", $"{perWorkload:F2}", $"goal <= {goal} ({perWorkload / goal:P0} of goal): pods, status, RuntimeClasses, CA Secret; Events and leases apart");
@@ -81,6 +89,15 @@ internal static class OperatorResultWriter
             ["workloadCreatesPerSecond"] = Math.Round(r.WorkloadCreates.PerSecond, 1),
             ["podsReadyPerSecond"] = Math.Round(PodsPerSecond(r, s), 1),
             ["podsReadyPerSecondOverRawWritesPerSecond"] = Math.Round(PodsPerSecond(r, s) / r.RawWrites.PerSecond, 4),
+            ["floorSeconds"] = Math.Round(r.Floor.Seconds, 2),
+            ["floorWrites"] = r.Floor.Writes,
+            ["floorRefused"] = r.Floor.Failures,
+            ["floorConcurrency"] = s.FloorConcurrency,
+            ["floorWritesByKind"] = Counts(r.FloorWritesByKind),
+            ["writesNotReplayed"] = r.WritesNotReplayed,
+            ["rolloutOverFloor"] = Math.Round(r.RolloutOverFloor, 3),
+            ["rolloutCpuSeconds"] = Math.Round(r.RolloutCpuSeconds, 2),
+            ["floorCpuSeconds"] = Math.Round(r.FloorCpuSeconds, 2),
             ["operatorWrites"] = r.Rollout.OperatorWrites,
             ["operatorWritesPerSecondOverRawWritesPerSecond"] = Math.Round(r.Rollout.OperatorWrites / r.SecondsToAllReady / r.RawWrites.PerSecond, 4),
             ["operatorWritesPerWorkload"] = Math.Round((double)r.Rollout.OperatorStateWrites / s.Workloads, 3),

@@ -27,10 +27,11 @@ internal static class WebhookBenchmark
         };
         var rounds = PositiveOption.Create("--rounds", defaults.MaxRounds, "Rounds of the closed-loop phases; each endpoint reports its median round.", "R");
         var concurrency = PositiveOption.Create("--concurrency", defaults.Concurrency, "Workers of the closed-loop phases.", "C");
+        var podCreates = PositiveOption.Create("--pod-creates", defaults.PodCreates, "Pods created one at a time through the API server with the webhooks and through one without them (end-to-end phase).");
         var output = PositiveOption.Output(repositoryRoot);
         var command = new Command("webhook", "AdmissionReview latency and throughput over HTTPS, beside a bare Kestrel floor in the same run.")
         {
-            seconds, rates, rounds, concurrency, output, InProcessHandlerBenchmark.CreateCommand(repositoryRoot),
+            seconds, rates, rounds, concurrency, podCreates, output, InProcessHandlerBenchmark.CreateCommand(repositoryRoot),
         };
         command.SetAction(result => RunAsync(
             defaults with
@@ -40,6 +41,7 @@ internal static class WebhookBenchmark
                 Rates = result.GetRequiredValue(rates),
                 MaxRounds = result.GetValue(rounds),
                 Concurrency = result.GetValue(concurrency),
+                PodCreates = result.GetValue(podCreates),
                 OutputDirectory = result.GetRequiredValue(output),
             },
             repositoryRoot));
@@ -84,6 +86,7 @@ internal static class WebhookBenchmark
         }
 
         results.AddRange(await MaxThroughputAsync(endpoints, settings, probe, stop.Token));
+        results.AddRange(await EndToEndAsync(target, settings, repositoryRoot, stop.Token));
 
         var path = await WebhookResultWriter.WriteAsync(results, settings, stop.Token);
         Console.WriteLine(WebhookResultWriter.Table(results));
@@ -113,6 +116,21 @@ internal static class WebhookBenchmark
         }
 
         return [.. endpoints.Select(endpoint => rounds[endpoint.Name].OrderBy(result => result.PerSecond).ElementAt(settings.MaxRounds / 2))];
+    }
+
+    /// <summary>
+    /// Pod creates through the API server with the operator's webhooks and through a second, identically seeded server
+    /// in this process without them, taking turns.
+    /// </summary>
+    private static async Task<IReadOnlyList<LoadResult>> EndToEndAsync(WebhookTarget target, WebhookBenchmarkSettings settings, string repositoryRoot, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"End to end: {settings.PodCreates} pod creates through the API server with the webhooks and through one without them");
+        await using var bare = await TenantApiServer.StartAsync(repositoryRoot, cancellationToken);
+        using var withWebhooks = target.CreateApiClient();
+        using var withoutWebhooks = bare.CreateClient();
+        var results = await PodCreateLatency.MeasureAsync(withWebhooks, withoutWebhooks, settings.PodCreates, settings.PodCreatesPerRound, cancellationToken);
+        Console.Error.WriteLine(WebhookResultWriter.Table(results).Split('\n', 2)[1].TrimEnd());
+        return results;
     }
 
     private static HttpClient Client(int port, WebhookBenchmarkSettings settings) => new(new SocketsHttpHandler

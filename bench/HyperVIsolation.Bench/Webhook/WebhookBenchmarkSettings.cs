@@ -21,6 +21,12 @@ internal sealed record WebhookBenchmarkSettings
     /// <summary>Workers of the closed-loop phases.</summary>
     public int Concurrency { get; init; } = 16;
 
+    /// <summary>Pods created one at a time through each API server (with and without the webhooks) in the end-to-end phase.</summary>
+    public int PodCreates { get; init; } = 1000;
+
+    /// <summary>Pod creates through one API server before the other one's turn.</summary>
+    public int PodCreatesPerRound { get; init; } = 50;
+
     /// <summary>Where the JSON results go.</summary>
     public string OutputDirectory { get; init; } = "bench/results";
 }

@@ -29,6 +29,8 @@ internal static class WebhookResultWriter
                 ["maxRounds"] = settings.MaxRounds,
                 ["maxInFlight"] = settings.MaxInFlight,
                 ["concurrency"] = settings.Concurrency,
+                ["podCreates"] = settings.PodCreates,
+                ["podCreatesPerRound"] = settings.PodCreatesPerRound,
             },
             ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject
             {
@@ -44,6 +46,8 @@ internal static class WebhookResultWriter
                 ["p99Ms"] = Math.Round(r.P99Milliseconds, 3),
                 ["p999Ms"] = Math.Round(r.P999Milliseconds, 3),
                 ["maxThroughputRatioToFloor"] = r.Mode == "max" ? Math.Round(RatioToFloor(results, r), 3) : null,
+                ["p50RatioToBare"] = r.Mode == PodCreateLatency.Mode ? Math.Round(P50RatioToBare(results, r), 3) : null,
+                ["p99RatioToBare"] = r.Mode == PodCreateLatency.Mode ? Math.Round(P99RatioToBare(results, r), 3) : null,
                 ["gc"] = r.Gc is { } gc ? new JsonObject { ["gen0"] = gc.Gen0, ["gen1"] = gc.Gen1, ["gen2"] = gc.Gen2, ["pauseMs"] = Math.Round(gc.PauseMilliseconds, 1) } : null,
                 ["threadPool"] = r.Pool is { } pool ? new JsonObject { ["threads"] = pool.Threads, ["longestWaitMs"] = Math.Round(pool.LongestWaitMilliseconds, 1) } : null,
             }).ToArray()),
@@ -60,7 +64,12 @@ internal static class WebhookResultWriter
         table.AppendLine(CultureInfo.InvariantCulture, $"{"endpoint",-16}{"mode",-6}{"target/s",10}{"done",9}{"failed",8}{"shed",7}{"req/s",9}{"p50 ms",9}{"p99 ms",9}{"p99.9 ms",10}{"vs floor",10}{"GCs 0/1/2",12}{"paused ms",11}{"pool wait ms",14}{"threads",9}");
         foreach (var r in results)
         {
-            var ratio = r.Mode == "max" ? RatioToFloor(results, r).ToString("P0", CultureInfo.InvariantCulture) : string.Empty;
+            var ratio = r.Mode switch
+            {
+                "max" => RatioToFloor(results, r).ToString("P0", CultureInfo.InvariantCulture),
+                PodCreateLatency.Mode => P50RatioToBare(results, r).ToString("F2", CultureInfo.InvariantCulture) + "x p50",
+                _ => string.Empty,
+            };
             table.AppendLine(CultureInfo.InvariantCulture, $"{r.Endpoint,-16}{r.Mode,-6}{r.TargetPerSecond,10}{r.Completed,9}{r.Failed,8}{r.Shed,7}{r.PerSecond,9:F0}{r.P50Milliseconds,9:F2}{r.P99Milliseconds,9:F2}{r.P999Milliseconds,10:F2}{ratio,10}{GcCounts(r.Gc),12}{r.Gc?.PauseMilliseconds ?? 0,11:F1}{r.Pool?.LongestWaitMilliseconds ?? 0,14:F1}{r.Pool?.Threads ?? 0,9}");
         }
 
@@ -68,6 +77,19 @@ internal static class WebhookResultWriter
     }
 
     private static string GcCounts(GcActivity? gc) => gc is null ? string.Empty : $"{gc.Gen0}/{gc.Gen1}/{gc.Gen2}";
+
+    /// <summary>An end-to-end result's median pod create latency over the bare server's, in the same run.</summary>
+    private static double P50RatioToBare(IReadOnlyList<LoadResult> results, LoadResult result)
+    {
+        var bare = results.FirstOrDefault(r => r.Endpoint == PodCreateLatency.WithoutWebhooks && r.Mode == PodCreateLatency.Mode);
+        return bare is { P50Milliseconds: > 0 } ? result.P50Milliseconds / bare.P50Milliseconds : 0;
+    }
+
+    private static double P99RatioToBare(IReadOnlyList<LoadResult> results, LoadResult result)
+    {
+        var bare = results.FirstOrDefault(r => r.Endpoint == PodCreateLatency.WithoutWebhooks && r.Mode == PodCreateLatency.Mode);
+        return bare is { P99Milliseconds: > 0 } ? result.P99Milliseconds / bare.P99Milliseconds : 0;
+    }
 
     private static double RatioToFloor(IReadOnlyList<LoadResult> results, LoadResult result)
     {

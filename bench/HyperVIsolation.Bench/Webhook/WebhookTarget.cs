@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
-using HyperVIsolation.LocalApiServer.Hosting;
 using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;
@@ -37,15 +35,17 @@ internal sealed class WebhookTarget : IAsyncDisposable
     /// <summary>A tenant pod after the API server's admission chain (mutated by the webhook).</summary>
     public V1Pod StoredPod { get; }
 
+    /// <summary>A new client of the API server the operator's webhooks are registered with.</summary>
+    public Kubernetes CreateApiClient() => server.CreateClient();
+
     /// <summary>The operator host's services, for in-process measurements of its handler.</summary>
     public IServiceProvider Services => host.Services;
 
     /// <summary>Starts the API server and the operator and waits until the webhook is registered.</summary>
     public static async Task<WebhookTarget> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
-        var server = await ApiServer.StartAsync(new LocalApiServerOptions(), cancellationToken).ConfigureAwait(false);
+        var server = await TenantApiServer.StartAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
         using var client = server.CreateClient();
-        await SeedAsync(client, repositoryRoot, cancellationToken).ConfigureAwait(false);
 
         var port = FreePort();
         var host = OperatorHost.Create([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -76,36 +76,6 @@ internal sealed class WebhookTarget : IAsyncDisposable
         await host.StopAsync().ConfigureAwait(false);
         await host.DisposeAsync().ConfigureAwait(false);
         await server.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static async Task SeedAsync(Kubernetes client, string repositoryRoot, CancellationToken cancellationToken)
-    {
-        foreach (var file in Directory.GetFiles(Path.Combine(repositoryRoot, "config", "crd"), "isolation.hyperv.dev_*.yaml"))
-        {
-            var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
-            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        await client.NodeV1.CreateRuntimeClassAsync(
-            new V1RuntimeClass
-            {
-                Metadata = new V1ObjectMeta { Name = "hyperv-ltsc2022", Labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "hyperv-isolation" } },
-                Handler = "runhcs-wcow-hypervisor",
-                Scheduling = new V1Scheduling { NodeSelector = new Dictionary<string, string> { ["node.kubernetes.io/windows-build"] = "10.0.20348" } },
-            },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        await client.CoreV1.CreateNodeAsync(
-            new V1Node { Metadata = new V1ObjectMeta { Name = "win22-0", Labels = new Dictionary<string, string> { ["kubernetes.io/os"] = "windows", ["node.kubernetes.io/windows-build"] = "10.0.20348", ["isolation.hyperv.dev/ready"] = "true" } } },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        await client.CoreV1.CreateNamespaceAsync(
-            new V1Namespace { Metadata = new V1ObjectMeta { Name = PodReviews.Namespace, Labels = new Dictionary<string, string> { ["isolation.hyperv.dev/tenant"] = "untrusted" } } },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        var policy = JsonNode.Parse("""
-            {"apiVersion":"isolation.hyperv.dev/v1alpha1","kind":"IsolationPolicy","metadata":{"name":"untrusted-tenants"},
-             "spec":{"namespaceSelector":{"matchLabels":{"isolation.hyperv.dev/tenant":"untrusted"}},"mode":"Enforce",
-                     "allowedRegistries":["mcr.microsoft.com/windows"],"vm":{"maxMemoryMiB":16384,"maxProcessorCount":8}}}
-            """);
-        await client.CustomObjects.CreateClusterCustomObjectAsync(policy, "isolation.hyperv.dev", "v1alpha1", "isolationpolicies", cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static int FreePort()
