@@ -3,6 +3,7 @@ using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.LocalApiServer.Hosting;
+using HyperVIsolation.Operator.Admission.Http;
 using HyperVIsolation.Operator.Hosting;
 using k8s;
 using k8s.Models;
@@ -112,6 +113,36 @@ public sealed class OperatorHostTests
         var response = await http.GetAsync(new Uri($"https://127.0.0.1:{webhookPort}/healthz"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("hyperv-isolation-webhook.hyperv-isolation.svc:443")]
+    [InlineData("hyperv-isolation-webhook.hyperv-isolation.svc")]
+    public async Task AdmissionPath_ThroughServiceWithAnotherPortInHostHeader_IsServedOnWebhookPortOnly(string serviceHost)
+    {
+        await using var server = await ApiServer.StartAsync(new LocalApiServerOptions(), CancellationToken.None);
+        using (var admin = server.CreateClient())
+        {
+            await TestOperatorHost.InstallCrdsAsync(admin);
+        }
+
+        await using var host = TestOperatorHost.Create(server, "replica-a");
+        await host.App.StartAsync();
+        var webhookPort = host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HyperVIsolation.Operator.Admission.Hosting.WebhookOptions>>().Value.Port;
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        using var http = new HttpClient(handler);
+
+        // The API server dials the Service (port 443), which forwards to the replica's webhook port: the Host header names the Service.
+        using var throughService = new HttpRequestMessage(HttpMethod.Post, new Uri($"https://127.0.0.1:{webhookPort}{AdmissionPaths.Of(AdmissionEndpoint.MutatePods)}"))
+        {
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        throughService.Headers.Host = serviceHost;
+        var answered = await http.SendAsync(throughService);
+        var onMetricsPort = await http.PostAsync(new Uri(host.MetricsUri, AdmissionPaths.Of(AdmissionEndpoint.MutatePods).TrimStart('/')), new StringContent("{}"));
+
+        answered.StatusCode.Should().NotBe(HttpStatusCode.NotFound, "the webhook port serves admission whatever Host the Service forwarded");
+        onMetricsPort.StatusCode.Should().Be(HttpStatusCode.NotFound, "admission is never served on the metrics port");
     }
 
     private static async Task CreateWorkloadWithReadyConditionAsync(Kubernetes client)

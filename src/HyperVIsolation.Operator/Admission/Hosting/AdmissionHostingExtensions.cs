@@ -93,6 +93,6 @@ internal static class AdmissionHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var port = endpoints.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.Port;
-        return endpoints.MapIsolationAdmission($"*:{port.ToString(CultureInfo.InvariantCulture)}");
+        return endpoints.MapIsolationAdmission(port);
     }
 }

@@ -4,6 +4,7 @@ using HyperVIsolation.Operator.Admission.Review;
 using HyperVIsolation.Operator.Admission.State;
 using HyperVIsolation.Operator.Sizing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,10 +44,15 @@ internal static class AdmissionEndpoints
     }
 
     /// <summary>
-    /// Maps <c>POST</c> on every path of <see cref="AdmissionPaths"/>, answered only for
-    /// <paramref name="requiredHost"/> (for example <c>*:9443</c>, the webhook port) when given.
+    /// Maps <c>POST</c> on every path of <see cref="AdmissionPaths"/>, answered only on connections to
+    /// <paramref name="localPort"/> (the webhook port) when given, 404 on any other port (the metrics port).
     /// </summary>
-    public static IEndpointRouteBuilder MapIsolationAdmission(this IEndpointRouteBuilder endpoints, string? requiredHost = null)
+    /// <remarks>
+    /// The port the connection arrived on decides, not the Host header (<c>RequireHost</c>): behind the chart's
+    /// Service the API server sends <c>Host: &lt;service&gt;.&lt;namespace&gt;.svc:443</c> while the replica listens on
+    /// 9443, and a Host match turned every admission call into a 404 (with <c>failurePolicy: Fail</c>, every pod refused).
+    /// </remarks>
+    public static IEndpointRouteBuilder MapIsolationAdmission(this IEndpointRouteBuilder endpoints, int? localPort = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
@@ -59,11 +65,16 @@ internal static class AdmissionEndpoints
             provider.GetRequiredService<ILogger<AdmissionReviewHandler>>()));
         foreach (var (endpoint, path) in AdmissionPaths.All)
         {
-            var route = endpoints.MapPost(path, context => serving.Value.ServeAsync(context, endpoint));
-            if (requiredHost is not null)
+            endpoints.MapPost(path, context =>
             {
-                route.RequireHost(requiredHost);
-            }
+                if (localPort is { } port && context.Connection.LocalPort != port)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+
+                return serving.Value.ServeAsync(context, endpoint);
+            });
         }
 
         return endpoints;
