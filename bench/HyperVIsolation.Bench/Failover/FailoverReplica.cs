@@ -7,6 +7,7 @@ using HyperVIsolation.ControllerRuntime.Leadership;
 using HyperVIsolation.ControllerRuntime.Startup;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
+using HyperVIsolation.Soak.Running;
 using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
