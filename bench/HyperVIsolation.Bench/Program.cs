@@ -1,10 +1,11 @@
-// Benchmarks (not tests): apiserver, operator, webhook, failover, agent and startup; bench/README.md describes each, --help lists the options.
+// Benchmarks (not tests): apiserver, operator, webhook, failover, agent, startup and the fault soak's long profile; bench/README.md describes each, --help lists the options.
 using System.CommandLine;
 using HyperVIsolation.Bench;
 using HyperVIsolation.Bench.Failover;
 using HyperVIsolation.Bench.NodeAgent;
 using HyperVIsolation.Bench.Operator;
 using HyperVIsolation.Bench.Startup;
+using HyperVIsolation.Bench.Soak;
 using HyperVIsolation.Bench.Webhook;
 using HyperVIsolation.Operator.Cli;
 
@@ -17,6 +18,7 @@ var command = new RootCommand("Benchmarks of the local API server, the admission
     FailoverBenchmarkCommand.Create(repositoryRoot),
     AgentBenchmarkCommand.Create(repositoryRoot),
     StartupBenchmarkCommand.Create(repositoryRoot),
+    SoakCommand.Create(repositoryRoot),
 };
 return await CommandLineInvocation.InvokeAsync(command, args, Console.Out, Console.Error, CancellationToken.None);
 
