@@ -12,6 +12,12 @@ public sealed record SoakSettings
     /// <summary>How long to keep starting rounds; the round that is running when it passes still ends and converges.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// When set, exactly this many rounds run whatever the time (the CI profile: the same plan on a fast or a loaded
+    /// machine); otherwise rounds start until <see cref="Duration"/> has passed.
+    /// </summary>
+    public int? Rounds { get; init; }
+
     /// <summary>How long each round injects faults and changes workloads before the cluster must converge.</summary>
     public TimeSpan RoundLength { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -49,9 +55,9 @@ public sealed record SoakSettings
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (Duration <= TimeSpan.Zero)
+        if (Duration <= TimeSpan.Zero || Rounds < 1)
         {
-            errors.Add("Duration must be positive.");
+            errors.Add("Duration must be positive and Rounds, when set, at least 1.");
         }
 
         if (RoundLength <= TimeSpan.Zero || MeanStepInterval <= TimeSpan.Zero || ConvergenceTimeout <= TimeSpan.Zero)

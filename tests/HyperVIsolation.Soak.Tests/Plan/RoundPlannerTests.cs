@@ -121,7 +121,7 @@ public sealed class RoundPlannerTests
     [Fact]
     public void Validate_BadSettings_ReportsEveryError()
     {
-        var errors = new SoakSettings { Duration = TimeSpan.Zero, FaultShare = 2, Nodes = 0, HeapGrowthFactor = 0.5 }.Validate();
+        var errors = new SoakSettings { Duration = TimeSpan.Zero, FaultShare = 2, Nodes = 0, HeapGrowthFactor = 0.5, Rounds = 0 }.Validate();
 
         errors.Should().HaveCount(4);
     }

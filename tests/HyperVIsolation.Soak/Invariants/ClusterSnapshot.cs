@@ -18,9 +18,10 @@ public sealed record ClusterSnapshot(IReadOnlyList<WorkloadView> Workloads, IRea
 /// <param name="ReadyReplicas">status.readyReplicas.</param>
 /// <param name="UpdatedReplicas">status.updatedReplicas.</param>
 /// <param name="ReadyCondition">Whether the Ready condition is True.</param>
+/// <param name="Conditions">Every condition as <c>type=status reason: message</c>, for a report that must explain a stall.</param>
 public sealed record WorkloadView(
     string Name, string Uid, long Generation, bool Deleting, int Replicas, int Revision,
-    long? ObservedGeneration, int? StatusReplicas, int? ReadyReplicas, int? UpdatedReplicas, bool ReadyCondition);
+    long? ObservedGeneration, int? StatusReplicas, int? ReadyReplicas, int? UpdatedReplicas, bool ReadyCondition, string Conditions = "");
 
 /// <summary>The fields of a pod the invariants read.</summary>
 /// <param name="Name">Its name.</param>
@@ -42,4 +43,5 @@ public sealed record PodView(string Name, string? Workload, string? OwnerUid, in
 /// <param name="InvolvedName">involvedObject.name.</param>
 /// <param name="Reason">Its reason.</param>
 /// <param name="Count">Its count (1 when absent).</param>
-public sealed record EventView(string? InvolvedUid, string? InvolvedName, string? Reason, int Count);
+/// <param name="Message">Its message.</param>
+public sealed record EventView(string? InvolvedUid, string? InvolvedName, string? Reason, int Count, string? Message = null);

@@ -132,6 +132,19 @@ public static class InvariantChecks
             : [];
     }
 
+    /// <summary>The last <paramref name="count"/> Events about the workloads that have not converged, to explain the stall.</summary>
+    public static IReadOnlyList<string> RecentEvents(ClusterSnapshot snapshot, IReadOnlyList<string> workloads, int count)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(workloads);
+        return
+        [
+            .. snapshot.Events.Where(e => e.InvolvedName is not null && workloads.Contains(e.InvolvedName))
+                .TakeLast(count)
+                .Select(e => Text($"event {e.InvolvedName} {e.Reason} x{e.Count}: {e.Message}")),
+        ];
+    }
+
     /// <summary>The operator's informers hold exactly the objects that exist once the cluster has converged.</summary>
     public static IReadOnlyList<string> CacheLeaks(string kind, int cached, int existing) =>
         cached == existing ? [] : [Text($"the leader caches {cached} {kind} while {existing} exist")];
@@ -152,7 +165,7 @@ public static class InvariantChecks
         if (workload.ObservedGeneration != workload.Generation || workload.StatusReplicas != slot.Replicas
             || workload.ReadyReplicas != slot.Replicas || workload.UpdatedReplicas != slot.Replicas || !workload.ReadyCondition)
         {
-            yield return Text($"{slot.Name} status: observed generation {workload.ObservedGeneration}/{workload.Generation}, replicas {workload.StatusReplicas}, ready {workload.ReadyReplicas}, updated {workload.UpdatedReplicas}, Ready={workload.ReadyCondition}");
+            yield return Text($"{slot.Name} status: observed generation {workload.ObservedGeneration}/{workload.Generation}, replicas {workload.StatusReplicas}, ready {workload.ReadyReplicas}, updated {workload.UpdatedReplicas}, Ready={workload.ReadyCondition} [{workload.Conditions}]");
         }
 
         var active = pods.Where(pod => pod.Active).ToList();

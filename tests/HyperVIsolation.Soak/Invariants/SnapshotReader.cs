@@ -47,7 +47,9 @@ public static class SnapshotReader
             (int?)Number(status?["replicas"]),
             (int?)Number(status?["readyReplicas"]),
             (int?)Number(status?["updatedReplicas"]),
-            ready);
+            ready,
+            string.Join("; ", status?["conditions"]?.AsArray().Select(condition =>
+                $"{condition?["type"]}={condition?["status"]} {condition?["reason"]}: {condition?["message"]}") ?? []));
     }
 
     private static PodView Pod(JsonObject obj)
@@ -71,7 +73,8 @@ public static class SnapshotReader
         obj["involvedObject"]?["uid"]?.GetValue<string>(),
         obj["involvedObject"]?["name"]?.GetValue<string>(),
         obj["reason"]?.GetValue<string>(),
-        (int)(Number(obj["count"]) ?? 1));
+        (int)(Number(obj["count"]) ?? 1),
+        obj["message"]?.GetValue<string>());
 
     private static int Revision(JsonNode? annotations) =>
         int.TryParse(annotations?[SlotNames.RevisionAnnotation]?.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var revision) ? revision : -1;

@@ -35,12 +35,13 @@ public sealed class SoakRunner(SoakSettings settings, Action<string>? progress =
         clock.Start();
         var rounds = 0;
         await using var cluster = await SoakCluster.StartAsync(settings, cancellationToken);
+        progress?.Invoke($"cluster up after {clock.Elapsed.TotalSeconds:F0} s");
         await using (var monitor = new SurgeMonitor(cluster.Server.Store, () => clock.Elapsed))
         {
             var injection = new FaultInjection(cluster);
             var driver = new WorkloadDriver(cluster.Client);
             var state = RoundPlanner.Initial(settings);
-            while (clock.Elapsed < settings.Duration && violations.Count == 0)
+            while ((settings.Rounds is { } count ? rounds < count : clock.Elapsed < settings.Duration) && violations.Count == 0)
             {
                 var plan = RoundPlanner.Plan(settings, ++rounds, state);
                 monitor.Ceilings = plan.PodCeilings;
@@ -111,7 +112,10 @@ public sealed class SoakRunner(SoakSettings settings, Action<string>? progress =
         log.Note(clock.Elapsed, plan.Round, problems.Count == 0 ? $"converged {took.TotalSeconds:F1} s after healing" : "did not converge");
         if (problems.Count > 0)
         {
-            violations.Add($"round {plan.Round} did not converge within {settings.ConvergenceTimeout.TotalSeconds:F0} s: {string.Join("; ", problems)}");
+            var stuck = plan.End.Select(slot => slot.Name).Where(name => problems.Any(problem => problem.StartsWith(name + " ", StringComparison.Ordinal))).ToList();
+            var leader = cluster.Operators.Leader?.Identity ?? "none";
+            var late = await LateConvergenceAsync(cluster, plan, cancellationToken);
+            violations.Add($"round {plan.Round} did not converge within {settings.ConvergenceTimeout.TotalSeconds:F0} s (leader {leader}; {late}): {string.Join("; ", problems)} | {string.Join(" | ", InvariantChecks.RecentEvents(snapshot, stuck, 8))}");
             return;
         }
 
@@ -120,6 +124,26 @@ public sealed class SoakRunner(SoakSettings settings, Action<string>? progress =
         maxEventsPerChange = Math.Max(maxEventsPerChange, InvariantChecks.MaxEventsPerChange(snapshot, plan.End));
         violations.AddRange((await CacheLeaksAsync(cluster, cancellationToken)).Select(problem => $"round {plan.Round}: {problem}"));
         heapAfterRounds.Add(HeapAfterFullCollection());
+    }
+
+    /// <summary>
+    /// After a missed bound, waits up to four more convergence timeouts, so the report tells a slow path (a backoff or an
+    /// expectation expiring) from a wedge.
+    /// </summary>
+    private async Task<string> LateConvergenceAsync(SoakCluster cluster, RoundPlan plan, CancellationToken cancellationToken)
+    {
+        var start = clock.Elapsed;
+        while (clock.Elapsed - start < settings.ConvergenceTimeout * 4)
+        {
+            if (InvariantChecks.ConvergenceProblems(SnapshotReader.Read(cluster.Server.Store), plan.End).Count == 0)
+            {
+                return $"converged {(clock.Elapsed - start + settings.ConvergenceTimeout).TotalSeconds:F0} s after healing";
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+
+        return $"still not converged {(clock.Elapsed - start + settings.ConvergenceTimeout).TotalSeconds:F0} s after healing";
     }
 
     /// <summary>Compares the leader's caches with the store, giving its informers a moment to see the last changes.</summary>
