@@ -99,6 +99,24 @@ public sealed class PodExpectations(TimeProvider timeProvider, TimeSpan timeToLi
         }
     }
 
+    /// <summary>
+    /// How long until the workload's unfulfilled expectations expire; zero when they are satisfied. A pass that waits
+    /// for them requeues after this, so an observation that never comes costs the time to live, not a wedge.
+    /// </summary>
+    public TimeSpan UntilExpiry(ObjectKey workload)
+    {
+        lock (gate)
+        {
+            if (!byWorkload.TryGetValue(workload, out var expectation) || expectation.IsFulfilled)
+            {
+                return TimeSpan.Zero;
+            }
+
+            var left = expectation.RecordedAt + timeToLive - timeProvider.GetUtcNow();
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
     /// <summary>Drops the workload's expectations (it was deleted).</summary>
     public void Forget(ObjectKey workload)
     {

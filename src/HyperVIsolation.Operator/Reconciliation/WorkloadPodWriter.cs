@@ -24,16 +24,23 @@ internal sealed class WorkloadPodWriter(IClusterWriter writer, PodExpectations e
         while (remaining > 0)
         {
             var size = Math.Min(batch, remaining);
-            var results = await Task.WhenAll(Enumerable.Range(0, size).Select(_ => CreateOneAsync(key, workload, plan, cancellationToken)));
+            Exception?[] results;
+            try
+            {
+                results = await Task.WhenAll(Enumerable.Range(0, size).Select(_ => CreateOneAsync(key, workload, plan, cancellationToken)));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The batch released its own expectations; the later batches will never start.
+                ReleaseCreations(key, remaining - size);
+                throw;
+            }
+
             remaining -= size;
             if (results.FirstOrDefault(result => result is not null) is { } failure)
             {
                 // The pods of later batches will never be created: stop expecting them.
-                for (var skipped = 0; skipped < remaining; skipped++)
-                {
-                    expectations.CreationFailed(key);
-                }
-
+                ReleaseCreations(key, remaining);
                 return failure;
             }
 
@@ -53,6 +60,14 @@ internal sealed class WorkloadPodWriter(IClusterWriter writer, PodExpectations e
         return results.FirstOrDefault(result => result is not null);
     }
 
+    private void ReleaseCreations(ObjectKey key, int count)
+    {
+        for (var released = 0; released < count; released++)
+        {
+            expectations.CreationFailed(key);
+        }
+    }
+
     private async Task<Exception?> CreateOneAsync(ObjectKey key, IsolatedWorkload workload, WorkloadPlan plan, CancellationToken cancellationToken)
     {
         V1Pod created;
@@ -60,7 +75,15 @@ internal sealed class WorkloadPodWriter(IClusterWriter writer, PodExpectations e
         {
             created = await writer.CreatePodAsync(PodRenderer.Render(workload, plan), cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Leadership lost (or shutdown) mid-call: whether the pod was created is as unknown as after a failed call, and
+            // the expectations outlive the term. Kept, they would hold this workload back for their whole time to live if
+            // this replica leads again; released, the pod cache shows what happened.
+            expectations.CreationFailed(key);
+            throw;
+        }
+        catch (Exception exception)
         {
             expectations.CreationFailed(key);
             events.Warning(workload, WorkloadEventReasons.FailedCreate, $"Error creating pod: {Describe(exception)}");
@@ -84,7 +107,13 @@ internal sealed class WorkloadPodWriter(IClusterWriter writer, PodExpectations e
             expectations.DeletionObserved(key, name);
             return null;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // As for a cancelled create: the expectation must not outlive the call.
+            expectations.DeletionObserved(key, name);
+            throw;
+        }
+        catch (Exception exception)
         {
             expectations.DeletionObserved(key, name);
             events.Warning(workload, WorkloadEventReasons.FailedDelete, $"Error deleting pod {name}: {Describe(exception)}");

@@ -96,6 +96,13 @@ internal sealed partial class WorkloadReconciler(
             }
         }
 
+        if (!podsSettled && expectations.UntilExpiry(key) is { } expiry && expiry > TimeSpan.Zero)
+        {
+            // Waiting for the cache to show this controller's writes: the event that satisfies the expectations wakes the
+            // workload, and if it never comes (a lost observation), their expiry must, or nothing else ever would.
+            result = Sooner(result, ReconcileResult.RequeueAfter(expiry));
+        }
+
         var change = await statusWriter.WriteIfChangedAsync(key, workload, planResult, summaries, cancellationToken);
         return change.Deferred > TimeSpan.Zero ? Sooner(result, ReconcileResult.RequeueAfter(change.Deferred)) : result;
     }

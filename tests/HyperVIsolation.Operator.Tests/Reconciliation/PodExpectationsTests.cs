@@ -16,6 +16,22 @@ public sealed class PodExpectationsTests
         new PodExpectations(time).IsSatisfied(Web).Should().BeTrue();
 
     [Fact]
+    public void UntilExpiry_PendingThenPartlyAgedThenFulfilled_CountsDownThenZero()
+    {
+        var expectations = new PodExpectations(time, TimeSpan.FromMinutes(5));
+        expectations.ExpectCreations(Web, 1);
+        var fresh = expectations.UntilExpiry(Web);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var aged = expectations.UntilExpiry(Web);
+        expectations.CreationObserved(Web, "web-a");
+
+        fresh.Should().Be(TimeSpan.FromMinutes(5));
+        aged.Should().Be(TimeSpan.FromMinutes(3));
+        expectations.UntilExpiry(Web).Should().Be(TimeSpan.Zero);
+        expectations.UntilExpiry(Api).Should().Be(TimeSpan.Zero);
+    }
+
+    [Fact]
     public void IsSatisfied_CreationsUntilAllObserved_FalseThenTrue()
     {
         var expectations = new PodExpectations(time);

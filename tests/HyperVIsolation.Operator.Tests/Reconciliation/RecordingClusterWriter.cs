@@ -42,16 +42,34 @@ internal sealed class RecordingClusterWriter : IClusterWriter
         return Task.CompletedTask;
     }
 
-    public Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken)
+    /// <summary>When set, pod creations and deletions wait for it first (a test cancels them mid-call).</summary>
+    public Func<CancellationToken, Task>? PodWriteGate { get; set; }
+
+    public ConcurrentQueue<string> DeletedPods { get; } = new();
+
+    public async Task<V1Pod> CreatePodAsync(V1Pod pod, CancellationToken cancellationToken)
     {
+        if (PodWriteGate is { } gate)
+        {
+            await gate(cancellationToken);
+        }
+
         var number = Interlocked.Increment(ref created).ToString(System.Globalization.CultureInfo.InvariantCulture);
         pod.Metadata.Name = pod.Metadata.GenerateName + number;
         pod.Metadata.Uid = "pod-uid-" + number;
         CreatedPods.Enqueue(pod);
-        return Task.FromResult(pod);
+        return pod;
     }
 
-    public Task DeletePodAsync(string @namespace, string name, string uid, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public async Task DeletePodAsync(string @namespace, string name, string uid, CancellationToken cancellationToken)
+    {
+        if (PodWriteGate is { } gate)
+        {
+            await gate(cancellationToken);
+        }
+
+        DeletedPods.Enqueue(name);
+    }
 
     public Task SetPodOwnersAsync(string @namespace, string name, string uid, string resourceVersion, IReadOnlyList<V1OwnerReference> owners, CancellationToken cancellationToken) =>
         OnSetOwners?.Invoke() ?? Task.CompletedTask;

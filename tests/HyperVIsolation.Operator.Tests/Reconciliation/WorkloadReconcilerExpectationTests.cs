@@ -1,6 +1,7 @@
 using HyperVIsolation.Api;
 using HyperVIsolation.Api.V1Alpha1;
 using HyperVIsolation.ControllerRuntime.Cache;
+using HyperVIsolation.ControllerRuntime.Controllers;
 using HyperVIsolation.ControllerRuntime.Events;
 using HyperVIsolation.ControllerRuntime.Queue;
 using HyperVIsolation.Operator.Placement;
@@ -28,6 +29,29 @@ public sealed class WorkloadReconcilerExpectationTests : IAsyncDisposable
         await stop.CancelAsync();
         await Task.WhenAll(running).WaitAsync(Timeout);
         stop.Dispose();
+    }
+
+    [Fact]
+    public async Task Reconcile_CreatedPodsNeverSeen_RequeuesWhenTheExpectationsExpire()
+    {
+        var workload = Workload(replicas: 2);
+        workload.Metadata.ResourceVersion = "1";
+        var key = ObjectKey.From(workload);
+        var writer = new RecordingClusterWriter();
+        var reconciler = await StartReconcilerAsync(workload, new PushedResourceClient<V1Pod>(), writer, new PodExpectations(TimeProvider.System));
+
+        await reconciler.ReconcileAsync(key, CancellationToken.None);
+        var waiting = await reconciler.ReconcileAsync(key, CancellationToken.None);
+        for (var pass = 0; pass < 5 && waiting.Outcome == ReconcileOutcome.RequeueAfter && waiting.Delay < TimeSpan.FromSeconds(10); pass++)
+        {
+            // A status write held back by the pacing asks for a quick pass first; the wait for the expectations outlasts it.
+            await Task.Delay(waiting.Delay);
+            waiting = await reconciler.ReconcileAsync(key, CancellationToken.None);
+        }
+
+        writer.CreatedPods.Should().HaveCount(2);
+        waiting.Outcome.Should().Be(ReconcileOutcome.RequeueAfter, "if the pods' events are lost, nothing else would ever wake the workload (found by the fault soak)");
+        waiting.Delay.Should().BeGreaterThan(PodExpectations.DefaultTimeToLive - TimeSpan.FromMinutes(1)).And.BeLessThanOrEqualTo(PodExpectations.DefaultTimeToLive);
     }
 
     [Fact]
