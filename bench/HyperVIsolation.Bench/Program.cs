@@ -4,8 +4,8 @@ using HyperVIsolation.Bench;
 using HyperVIsolation.Bench.Failover;
 using HyperVIsolation.Bench.NodeAgent;
 using HyperVIsolation.Bench.Operator;
-using HyperVIsolation.Bench.Startup;
 using HyperVIsolation.Bench.Soak;
+using HyperVIsolation.Bench.Startup;
 using HyperVIsolation.Bench.Webhook;
 using HyperVIsolation.Operator.Cli;
 
