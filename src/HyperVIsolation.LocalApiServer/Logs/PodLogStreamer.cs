@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using HyperVIsolation.LocalApiServer.Errors;
 using HyperVIsolation.LocalApiServer.Storage;
@@ -7,11 +8,13 @@ namespace HyperVIsolation.LocalApiServer.Logs;
 
 /// <summary>
 /// Serves <c>GET pods/{name}/log</c> as kube-apiserver does by asking the pod's kubelet: the container
-/// picked (or the only one), its lines as text, with the tail, timestamps, previous and follow options.
+/// picked (or the only one), its lines as text, with the tail, since, byte limit, timestamps, previous and follow
+/// options.
 /// </summary>
-public sealed class PodLogStreamer(ObjectStore store, ContainerLogSourceSlot sources, TimeSpan? pollInterval = null)
+public sealed class PodLogStreamer(ObjectStore store, ContainerLogSourceSlot sources, TimeSpan? pollInterval = null, TimeProvider? time = null)
 {
     private readonly TimeSpan poll = pollInterval ?? TimeSpan.FromMilliseconds(100);
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     /// <summary>Writes the log of the container the request names.</summary>
     public async Task StreamAsync(HttpContext context, string ns, string podName)
@@ -29,9 +32,13 @@ public sealed class PodLogStreamer(ObjectStore store, ContainerLogSourceSlot sou
             ?? throw NotStarted(pod, podName, container, query.Previous);
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/plain";
-        foreach (var line in query.Select(log.Lines))
+        var budget = query.LimitBytes ?? long.MaxValue;
+        foreach (var line in query.Select(log.Lines, clock.GetUtcNow()))
         {
-            await context.Response.WriteAsync(query.Format(line), context.RequestAborted);
+            if ((budget = await WriteAsync(context, query.Format(line), budget)) == 0)
+            {
+                return;
+            }
         }
 
         var written = log.Lines.Count;
@@ -40,13 +47,25 @@ public sealed class PodLogStreamer(ObjectStore store, ContainerLogSourceSlot sou
             await context.Response.Body.FlushAsync(context.RequestAborted);
             await Task.Delay(poll, context.RequestAborted);
             log = sources.Source?.Read(node, ObjectMetadata.Uid(pod), container, false) ?? new ContainerLog([], false);
-            foreach (var line in log.Lines.Skip(written))
+            foreach (var line in log.Lines.Skip(written).Where(line => query.Wants(line, clock.GetUtcNow())))
             {
-                await context.Response.WriteAsync(query.Format(line), context.RequestAborted);
+                if ((budget = await WriteAsync(context, query.Format(line), budget)) == 0)
+                {
+                    return;
+                }
             }
 
             written = Math.Max(written, log.Lines.Count);
         }
+    }
+
+    // Writes at most the bytes left of limitBytes, as the kubelet's limit writer does (the last line may be cut); answers what is left.
+    private static async Task<long> WriteAsync(HttpContext context, string text, long budget)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var count = (int)Math.Min(bytes.Length, budget);
+        await context.Response.Body.WriteAsync(bytes.AsMemory(0, count), context.RequestAborted);
+        return budget - count;
     }
 
     private static string PickContainer(JsonObject pod, string podName, string requested)

@@ -28,6 +28,24 @@ public sealed class KubectlLogsTests(ClientToolsFixture tools) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Logs_SinceTimeSinceAndLimitBytes_FilterAndCutAsTheKubelet()
+    {
+        var source = new ScriptedLogSource();
+        var uid = await CreateBoundPodAsync("limited", source);
+        source.Write(uid, "app", "first", "second", "third");
+        source.Stop(uid, "app");
+
+        var sinceTime = await tools.KubectlAsync("logs", "limited", "--since-time=2026-03-01T10:00:01Z");
+        var sinceHour = await tools.KubectlAsync("logs", "limited", "--since=1h");
+        var limited = await tools.KubectlAsync("logs", "limited", "--limit-bytes=8");
+
+        sinceTime.ExitCode.Should().Be(0, sinceTime.All);
+        sinceTime.Output.Should().Be("second\nthird\n");
+        sinceHour.Output.Should().BeEmpty("every line was written months before now");
+        limited.Output.Should().Be("first\nse", "the byte limit may cut the last line");
+    }
+
+    [Fact]
     public async Task Logs_Follow_StreamsNewLinesUntilTheContainerStops()
     {
         var source = new ScriptedLogSource();
