@@ -17,7 +17,7 @@ internal static class ResultWriter
         {
             ["benchmark"] = "apiserver",
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            ["machine"] = new JsonObject { ["processors"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["runtime"] = Environment.Version.ToString() },
+            ["machine"] = BenchmarkResultFile.Machine(),
             ["settings"] = new JsonObject { ["creates"] = settings.Creates, ["concurrency"] = settings.Concurrency },
             ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject
             {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace HyperVIsolation.Bench.Failover;
@@ -35,24 +34,16 @@ internal static class FailoverBenchmarkCommand
     {
         using var stop = new CancellationTokenSource((settings.LeaseDuration * 3 * (settings.Runs + 1)) + TimeSpan.FromMinutes(2));
         var results = await FailoverBenchmark.RunAsync(settings, stop.Token);
-        Directory.CreateDirectory(settings.OutputDirectory);
-        var path = Path.Combine(settings.OutputDirectory, $"failover-{DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
-        var json = new JsonObject
+        var json = BenchmarkResultFile.Start("failover");
+        json["settings"] = new JsonObject { ["runs"] = settings.Runs, ["leaseSeconds"] = settings.LeaseDuration.TotalSeconds, ["renewDeadlineSeconds"] = settings.RenewDeadline.TotalSeconds, ["retryPeriodSeconds"] = settings.RetryPeriod.TotalSeconds, ["seed"] = settings.Seed };
+        json["runs"] = new JsonArray([.. results.Select(run => (JsonNode)new JsonObject
         {
-            ["benchmark"] = "failover",
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            ["machine"] = new JsonObject { ["processors"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["runtime"] = Environment.Version.ToString() },
-            ["settings"] = new JsonObject { ["runs"] = settings.Runs, ["leaseSeconds"] = settings.LeaseDuration.TotalSeconds, ["renewDeadlineSeconds"] = settings.RenewDeadline.TotalSeconds, ["retryPeriodSeconds"] = settings.RetryPeriod.TotalSeconds, ["seed"] = settings.Seed },
-            ["runs"] = new JsonArray([.. results.Select(run => (JsonNode)new JsonObject
-            {
-                ["killOffsetSeconds"] = Math.Round(run.KillOffset.TotalSeconds, 3),
-                ["toLeadingSeconds"] = Math.Round(run.ToLeading.TotalSeconds, 3),
-                ["toFirstReconcileSeconds"] = Math.Round(run.ToFirstReconcile.TotalSeconds, 3),
-            })]),
-        };
-        await File.WriteAllTextAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), stop.Token);
+            ["killOffsetSeconds"] = Math.Round(run.KillOffset.TotalSeconds, 3),
+            ["toLeadingSeconds"] = Math.Round(run.ToLeading.TotalSeconds, 3),
+            ["toFirstReconcileSeconds"] = Math.Round(run.ToFirstReconcile.TotalSeconds, 3),
+        })]);
         var table = Table(results, settings);
-        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".txt"), table, stop.Token);
+        var path = await BenchmarkResultFile.WriteAsync(settings.OutputDirectory, "failover", json, table, stop.Token);
         Console.WriteLine();
         Console.WriteLine(table);
         Console.WriteLine($"Results: {path}");

@@ -79,7 +79,7 @@ internal static class OperatorResultWriter
     {
         ["benchmark"] = "operator",
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-        ["machine"] = new JsonObject { ["processors"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["runtime"] = Environment.Version.ToString() },
+        ["machine"] = BenchmarkResultFile.Machine(),
         ["settings"] = new JsonObject { ["workloads"] = s.Workloads, ["replicas"] = s.Replicas, ["namespaces"] = s.Namespaces, ["workers"] = s.Workers, ["steadyStateSeconds"] = s.SteadyState.TotalSeconds },
         ["rawWrites"] = new JsonObject { ["count"] = r.RawWrites.Count, ["perSecond"] = Math.Round(r.RawWrites.PerSecond, 1), ["p50Ms"] = Math.Round(r.RawWrites.P50Milliseconds, 2), ["p99Ms"] = Math.Round(r.RawWrites.P99Milliseconds, 2) },
         ["rollout"] = new JsonObject

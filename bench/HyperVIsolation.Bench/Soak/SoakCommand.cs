@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HyperVIsolation.Soak;
 using HyperVIsolation.Soak.Running;
@@ -43,29 +41,21 @@ internal static class SoakCommand
         var summary = report.Summary();
         Console.WriteLine();
         Console.WriteLine(summary);
-        Directory.CreateDirectory(outputDirectory);
-        var path = Path.Combine(outputDirectory, $"soak-{DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
-        var json = new JsonObject
-        {
-            ["benchmark"] = "soak",
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            ["machine"] = new JsonObject { ["processors"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["runtime"] = Environment.Version.ToString() },
-            ["seed"] = report.Seed,
-            ["minutes"] = Math.Round(report.Elapsed.TotalMinutes, 2),
-            ["rounds"] = report.Rounds,
-            ["operations"] = report.Operations,
-            ["faults"] = report.TotalFaults,
-            ["faultsPerKind"] = new JsonObject([.. report.Injected.Select(entry => KeyValuePair.Create(entry.Key.ToString(), (JsonNode?)entry.Value))]),
-            ["skippedPerKind"] = new JsonObject([.. report.Skipped.Where(entry => entry.Value > 0).Select(entry => KeyValuePair.Create(entry.Key.ToString(), (JsonNode?)entry.Value))]),
-            ["violations"] = new JsonArray([.. report.Violations.Select(violation => (JsonNode?)violation)]),
-            ["slowestConvergenceSeconds"] = Math.Round(report.SlowestConvergence.TotalSeconds, 1),
-            ["maxEventsPerChange"] = report.MaxEventsPerChange,
-            ["heapAfterRoundsMb"] = new JsonArray([.. report.HeapAfterRounds.Select(bytes => (JsonNode?)Math.Round(bytes / 1048576.0, 1))]),
-            ["surgeChecks"] = report.SurgeChecks,
-            ["operatorReplicasStarted"] = report.ReplicasStarted,
-        };
-        await File.WriteAllTextAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), stop.Token);
-        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".log"), summary + Environment.NewLine + report.Log, stop.Token);
+        var json = BenchmarkResultFile.Start("soak");
+        json["seed"] = report.Seed;
+        json["minutes"] = Math.Round(report.Elapsed.TotalMinutes, 2);
+        json["rounds"] = report.Rounds;
+        json["operations"] = report.Operations;
+        json["faults"] = report.TotalFaults;
+        json["faultsPerKind"] = new JsonObject([.. report.Injected.Select(entry => KeyValuePair.Create(entry.Key.ToString(), (JsonNode?)entry.Value))]);
+        json["skippedPerKind"] = new JsonObject([.. report.Skipped.Where(entry => entry.Value > 0).Select(entry => KeyValuePair.Create(entry.Key.ToString(), (JsonNode?)entry.Value))]);
+        json["violations"] = new JsonArray([.. report.Violations.Select(violation => (JsonNode?)violation)]);
+        json["slowestConvergenceSeconds"] = Math.Round(report.SlowestConvergence.TotalSeconds, 1);
+        json["maxEventsPerChange"] = report.MaxEventsPerChange;
+        json["heapAfterRoundsMb"] = new JsonArray([.. report.HeapAfterRounds.Select(bytes => (JsonNode?)Math.Round(bytes / 1048576.0, 1))]);
+        json["surgeChecks"] = report.SurgeChecks;
+        json["operatorReplicasStarted"] = report.ReplicasStarted;
+        var path = await BenchmarkResultFile.WriteAsync(outputDirectory, "soak", json, summary + Environment.NewLine + report.Log, stop.Token, textExtension: ".log");
         Console.WriteLine($"Results: {path}");
         return report.Violations.Count == 0 ? 0 : 1;
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace HyperVIsolation.Bench.Startup;
@@ -68,25 +67,17 @@ internal static class StartupBenchmarkCommand
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3 + settings.Runs));
         var runs = await StartupBenchmark.RunAsync(settings, stop.Token);
-        Directory.CreateDirectory(settings.OutputDirectory);
-        var path = Path.Combine(settings.OutputDirectory, $"startup-{DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
-        var json = new JsonObject
+        var json = BenchmarkResultFile.Start("startup");
+        json["settings"] = new JsonObject { ["operatorAssembly"] = settings.OperatorAssembly, ["runs"] = settings.Runs, ["workloads"] = settings.Workloads, ["goalSeconds"] = settings.Goal.TotalSeconds };
+        json["runs"] = new JsonArray([.. runs.Select(run => (JsonNode)new JsonObject
         {
-            ["benchmark"] = "startup",
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            ["machine"] = new JsonObject { ["processors"] = Environment.ProcessorCount, ["os"] = Environment.OSVersion.ToString(), ["runtime"] = Environment.Version.ToString() },
-            ["settings"] = new JsonObject { ["operatorAssembly"] = settings.OperatorAssembly, ["runs"] = settings.Runs, ["workloads"] = settings.Workloads, ["goalSeconds"] = settings.Goal.TotalSeconds },
-            ["runs"] = new JsonArray([.. runs.Select(run => (JsonNode)new JsonObject
-            {
-                ["toSyncedSeconds"] = run.ToSynced is { } synced ? Math.Round(synced.TotalSeconds, 3) : null,
-                ["toLeadingSeconds"] = run.ToLeading is { } leading ? Math.Round(leading.TotalSeconds, 3) : null,
-                ["cpuMs"] = Math.Round(run.CpuMilliseconds, 0),
-                ["residentMb"] = Math.Round(run.ResidentMegabytes, 1),
-            })]),
-        };
-        await File.WriteAllTextAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), stop.Token);
+            ["toSyncedSeconds"] = run.ToSynced is { } synced ? Math.Round(synced.TotalSeconds, 3) : null,
+            ["toLeadingSeconds"] = run.ToLeading is { } leading ? Math.Round(leading.TotalSeconds, 3) : null,
+            ["cpuMs"] = Math.Round(run.CpuMilliseconds, 0),
+            ["residentMb"] = Math.Round(run.ResidentMegabytes, 1),
+        })]);
         var table = Table(runs, settings);
-        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".txt"), table, stop.Token);
+        var path = await BenchmarkResultFile.WriteAsync(settings.OutputDirectory, "startup", json, table, stop.Token);
         Console.WriteLine();
         Console.WriteLine(table);
         Console.WriteLine($"Results: {path}");
