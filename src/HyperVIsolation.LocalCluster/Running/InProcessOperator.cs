@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperVIsolation.LocalApiServer.Admission;
+using HyperVIsolation.LocalApiServer.Hosting;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.NetworkIsolation;
 using HyperVIsolation.Operator.Reconciliation;
@@ -41,8 +42,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
     /// <exception cref="TimeoutException">The operator did not become ready in time.</exception>
     public static async Task<InProcessOperator> StartAsync(string kubeconfigPath, bool verbose, bool registerWebhook, CancellationToken cancellationToken)
     {
-        var metricsPort = LoopbackPort.Next();
-        var webhookPort = LoopbackPort.Next();
+        var metricsPort = LoopbackPorts.Next();
+        var webhookPort = LoopbackPorts.Next();
         var app = OperatorHost.Create([], builder =>
         {
             if (!verbose)

@@ -29,7 +29,7 @@ public sealed class ChartRbacCluster : IAsyncLifetime
 
     private readonly ClientBinaries binaries = new();
     private readonly Stack<Func<ValueTask>> stops = new();
-    private readonly int webhookPort = LoopbackPort.Next();
+    private readonly int webhookPort = LoopbackPorts.Next();
     private ApiServer? server;
     private Kubernetes? admin;
     private Task<string>? lifecycle;
@@ -77,7 +77,7 @@ public sealed class ChartRbacCluster : IAsyncLifetime
         stops.Push(agents.DisposeAsync);
 
         var deployment = await admin.AppsV1.ReadNamespacedDeploymentAsync(Release, ReleaseNamespace);
-        var metricsPort = LoopbackPort.Next();
+        var metricsPort = LoopbackPorts.Next();
         var operatorHost = ChartOperator.Create(deployment, await ServiceAccountKubeconfigAsync(Release), webhookPort, metricsPort);
         stops.Push(() => StopAsync(operatorHost));
         await operatorHost.StartAsync();

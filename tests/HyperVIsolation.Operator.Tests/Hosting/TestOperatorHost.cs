@@ -40,8 +40,8 @@ internal sealed class TestOperatorHost : IAsyncDisposable
             {
                 ["Operator:Kubeconfig"] = server.KubeconfigPath,
                 ["Operator:ListenAddress"] = "127.0.0.1",
-                ["Operator:MetricsPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Webhook:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Operator:MetricsPort"] = LoopbackPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Webhook:Port"] = LoopbackPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Operator:LeaderElection:LeaseNamespace"] = "default",
                 ["Operator:LeaderElection:Identity"] = identity,
                 ["Operator:LeaderElection:LeaseDuration"] = "2s",

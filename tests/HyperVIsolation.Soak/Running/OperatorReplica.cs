@@ -3,6 +3,7 @@ using HyperVIsolation.ControllerRuntime.Cache;
 using HyperVIsolation.ControllerRuntime.Leadership;
 using HyperVIsolation.ControllerRuntime.Startup;
 using HyperVIsolation.LocalApiServer.Admission;
+using HyperVIsolation.LocalApiServer.Hosting;
 using HyperVIsolation.Operator.Hosting;
 using HyperVIsolation.Operator.Reconciliation;
 using k8s;

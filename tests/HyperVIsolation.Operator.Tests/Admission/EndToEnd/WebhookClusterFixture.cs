@@ -55,7 +55,7 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
         await TestOperatorHost.InstallCrdsAsync(Admin);
         await SeedClusterAsync();
 
-        WebhookPort = FreePort.Next();
+        WebhookPort = LoopbackPorts.Next();
         var port = WebhookPort.ToString(CultureInfo.InvariantCulture);
         host = TestOperatorHost.Create(server, "webhook-e2e", builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using FluentAssertions.Execution;
 using HyperVIsolation.ControllerRuntime.Hosting;
 using HyperVIsolation.LocalApiServer.Admission;
+using HyperVIsolation.LocalApiServer.Hosting;
 using HyperVIsolation.LocalApiServer.Metering;
 using HyperVIsolation.Operator.Admission.Certificates;
 using HyperVIsolation.Operator.Admission.Configuration;
@@ -54,7 +55,7 @@ public sealed class WebhookStartupOrderTests
     [InlineData(Mode.CertManagerByService)]
     public async Task Restart_CertificateLate_NoAdmissionCallFailsAndNoReconcileBeforeTheWebhookAnswers(Mode mode)
     {
-        var port = FreePort.Next();
+        var port = LoopbackPorts.Next();
         var services = mode == Mode.OwnCaByUrl ? new Dictionary<string, Uri>() : new Dictionary<string, Uri> { [$"{ServiceNamespace}/{ServiceName}"] = new($"https://127.0.0.1:{port}/") };
         await using var cluster = await OperatorCluster.StartAsync(services, startAgents: true, OperatorCluster.Group("win22", "ltsc2022"));
         await cluster.CreateNamespaceAsync(Namespace);

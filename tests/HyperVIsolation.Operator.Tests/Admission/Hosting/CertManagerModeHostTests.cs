@@ -27,7 +27,7 @@ public sealed class CertManagerModeHostTests
         var (certificate, key) = CertificatePem.Issue(authority, DateTimeOffset.UtcNow, AdmissionServer.ServiceName, AdmissionServer.ServiceNamespace);
         volume.Write(new Dictionary<string, string> { ["tls.crt"] = certificate, ["tls.key"] = key });
         using var mounted = X509Certificate2.CreateFromPem(certificate);
-        var port = FreePort.Next();
+        var port = LoopbackPorts.Next();
         await using var host = TestOperatorHost.Create(server, "cert-manager-mode", builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Webhook:Port"] = port.ToString(CultureInfo.InvariantCulture),
